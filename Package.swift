@@ -1,0 +1,90 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Our own targets build in Swift 6 language mode with every warning an error.
+let strict: [SwiftSetting] = [
+  .swiftLanguageMode(.v6),
+  .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+  name: "fota-report",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "fota-report", targets: ["fota-report"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+  ],
+  targets: [
+    // Thin executable: argument parsing, logging bootstrap, nothing else.
+    .executableTarget(
+      name: "fota-report",
+      dependencies: [
+        "FOTAReport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: strict
+    ),
+    // The job: wires the stages together.
+    .target(
+      name: "FOTAReport",
+      dependencies: [
+        "ThingSpaceAPI", "FOTAFleet", "FOTACollect", "FOTANormalise", "FOTAAggregate", "FOTARender",
+        "FOTAPublish", .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: strict
+    ),
+    // Wire format of the ThingSpace FOTA API.
+    .target(name: "ThingSpaceAPI", swiftSettings: strict),
+    // The deterministic synthetic fleet shared by the demo, the tests and the simulator.
+    .target(name: "FOTAFleet", dependencies: ["ThingSpaceAPI", "FOTANormalise"], swiftSettings: strict),
+    // Stage 1: collect pages.
+    .target(
+      name: "FOTACollect",
+      dependencies: ["ThingSpaceAPI", "FOTAFleet", .product(name: "Logging", package: "swift-log")],
+      swiftSettings: strict
+    ),
+    // Stage 2: normalise devices.
+    .target(name: "FOTANormalise", dependencies: ["ThingSpaceAPI"], swiftSettings: strict),
+    // Stage 3: aggregate.
+    .target(name: "FOTAAggregate", dependencies: ["FOTANormalise"], swiftSettings: strict),
+    // Stage 4: render.
+    .target(
+      name: "FOTARender",
+      dependencies: [
+        "FOTAAggregate", "FOTAXML", .product(name: "Mustache", package: "swift-mustache"),
+      ],
+      swiftSettings: strict
+    ),
+    // Stage 5: publish atomically.
+    .target(name: "FOTAPublish", swiftSettings: strict),
+    // The one Swift owner of libxml2 pointers.
+    .target(name: "FOTAXML", dependencies: ["CLibXML2"], swiftSettings: strict),
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    // Test helpers: golden files, binary runner, temporary folders.
+    .target(
+      name: "FOTATestSupport",
+      dependencies: ["FOTAReport"],
+      swiftSettings: strict
+    ),
+    .testTarget(
+      name: "FOTAReportTests",
+      dependencies: [
+        "FOTATestSupport", "FOTAReport", "FOTAXML",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+        .product(name: "CSV", package: "CSV.swift"),
+      ],
+      swiftSettings: strict
+    ),
+  ]
+)

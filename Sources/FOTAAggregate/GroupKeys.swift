@@ -1,0 +1,29 @@
+/// A make and model.
+public struct ModelKey: Sendable, Hashable, Comparable, Codable {
+  public var make: String
+  public var model: String
+
+  public init(make: String, model: String) {
+    self.make = make
+    self.model = model
+  }
+
+  public static func < (lhs: Self, rhs: Self) -> Bool {
+    (lhs.make, lhs.model) < (rhs.make, rhs.model)
+  }
+}
+
+/// A make, model and firmware.
+public struct ModelFirmwareKey: Sendable, Hashable, Comparable, Codable {
+  public var model: ModelKey
+  public var firmware: String
+
+  public init(model: ModelKey, firmware: String) {
+    self.model = model
+    self.firmware = firmware
+  }
+
+  public static func < (lhs: Self, rhs: Self) -> Bool {
+    (lhs.model, lhs.firmware) < (rhs.model, rhs.firmware)
+  }
+}

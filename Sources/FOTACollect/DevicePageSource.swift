@@ -1,0 +1,10 @@
+/// Where device-list pages come from: saved files, the synthetic fleet, or the live API.
+///
+/// Every source hands pages over in collection order, one at a time, as they arrive.
+public protocol DevicePageSource {
+  /// One line saying what is being collected, for logs and the report's completeness block.
+  var sourceDescription: String { get }
+
+  /// The next page, or `nil` after the last one.
+  mutating func nextPage() async throws(CollectionError) -> CollectedPage?
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Replays a saved night: every `*.json` file of a directory, in file-name order.
+public struct PageDirectorySource: DevicePageSource {
+  public let directory: URL
+  private let files: [String]
+  private var position = 0
+
+  /// Lists the directory's page files.
+  public init(directory: URL) throws(CollectionError) {
+    self.directory = directory
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+    } catch {
+      throw .unreadableDirectory(path: directory.path, reason: Self.reason(error))
+    }
+    files = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+      .filter { !Self.planningFiles.contains($0) }
+      .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    guard !files.isEmpty else { throw .noPages(path: directory.path) }
+  }
+
+  /// Files beside the pages that are not device-list pages.
+  static let planningFiles: Set<String> = ["firmware.json", "licenses.json"]
+
+  public var sourceDescription: String { "pages from \(directory.path) (\(files.count) files)" }
+
+  public mutating func nextPage() async throws(CollectionError) -> CollectedPage? {
+    guard position < files.count else { return nil }
+    let name = files[position]
+    position += 1
+    let body: Data
+    do {
+      body = try Data(contentsOf: directory.appendingPathComponent(name))
+    } catch {
+      throw .unreadablePage(origin: name, reason: Self.reason(error))
+    }
+    let page = try PageDecoder.decode(body, origin: name)
+    return CollectedPage(number: position, origin: name, body: body, page: page)
+  }
+
+  static func reason(_ error: any Error) -> String {
+    let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+    if let underlying, underlying.domain == NSPOSIXErrorDomain,
+      let code = POSIXErrorCode(rawValue: Int32(underlying.code))
+    {
+      return String(cString: strerror(code.rawValue))
+    }
+    return (error as NSError).localizedDescription
+  }
+}

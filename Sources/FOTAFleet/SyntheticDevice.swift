@@ -1,0 +1,9 @@
+/// One `deviceList` element of the synthetic fleet, exactly as it is served.
+public struct SyntheticDevice: Sendable, Hashable {
+  /// The IMEI the record carries (a duplicate carries its neighbour's), or empty when it has none.
+  public var deviceId: String
+  /// The reported client type, for the API's `clientType` filter; `nil` when not reported.
+  public var clientType: String?
+  /// The element's JSON text.
+  public var json: String
+}

@@ -1,0 +1,168 @@
+import FOTANormalise
+import ThingSpaceAPI
+
+/// A deterministic synthetic ThingSpace account: the same seed and size always give the same bytes.
+///
+/// Each device is derived from the seed and its index alone, so any device or page can be made
+/// without the others. The first records walk through every `upgradeTime` shape, every quirk and
+/// every model line, so even a small fleet exercises everything; the rest are drawn at random
+/// with realistic, skewed frequencies.
+public struct SyntheticFleet: Sendable {
+  /// The account the fleet belongs to (leading zeros matter).
+  public static let defaultAccount = "0242078698-00001"
+  /// The instant the fleet's upgrade times are measured back from: 2026-11-01T00:00:00Z.
+  public static let epoch: Int64 = CivilCalendar.days(year: 2026, month: 11, day: 1) * 86_400_000
+  /// Devices per page, as ThingSpace serves them.
+  public static let pageSize = 1000
+
+  public let seed: UInt64
+  public let deviceCount: Int
+  public let account: String
+
+  /// Creates a fleet of `deviceCount` records.
+  public init(seed: UInt64 = 42, deviceCount: Int = 25_000, account: String = defaultAccount) {
+    self.seed = seed
+    self.deviceCount = deviceCount
+    self.account = account
+  }
+
+  /// The IMEI of the device at `index`: 15 digits, strictly increasing with the index.
+  public func imei(at index: Int) -> String {
+    var random = SplitMix64(seed: seed ^ (UInt64(index) &* 0xD1B5_4A32_D192_ED03))
+    return String(350_000_000_000_000 + Int64(index) * 10 + Int64(random.below(10)))
+  }
+
+  /// The record at `index`.
+  public func device(at index: Int) -> SyntheticDevice {
+    var random = SplitMix64(seed: seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15 &+ 1)
+    let showcase = Showcase(index: index)
+    let quirk = showcase.quirk ?? randomQuirk(&random)
+    let line = FleetCatalog.lines[
+      showcase.lineIndex ?? random.weighted(FleetCatalog.lines.map(\.weight))]
+    let shape = showcase.shape ?? UpgradeShape.allCases[random.weighted(UpgradeShape.weights)]
+
+    switch quirk {
+    case .malformedString: return SyntheticDevice(deviceId: "", clientType: nil, json: "\"corrupt record\"")
+    case .malformedNumber: return SyntheticDevice(deviceId: "", clientType: nil, json: "12345")
+    case .malformedNull: return SyntheticDevice(deviceId: "", clientType: nil, json: "null")
+    case .malformedArray: return SyntheticDevice(deviceId: "", clientType: nil, json: "[1,2]")
+    default: break
+    }
+
+    let deviceId: String
+    switch quirk {
+    case .duplicate where index > 0: deviceId = imei(at: index - 1)
+    case .missingDeviceId, .emptyDeviceId: deviceId = ""
+    default: deviceId = imei(at: index)
+    }
+    let firmwareIndex = random.weighted(line.firmwareWeights)
+    let clientType: String? =
+      switch quirk {
+      case .missingClientType: nil
+      case .otherClientType: "HTTP"
+      default: ["OMADM", "LWM2M"][random.weighted(line.clientTypeWeights)]
+      }
+    let eligible = random.chance(0.88)
+    let licensed = random.chance(eligible ? 0.78 : 0.2)
+    let status = FleetCatalog.statuses[random.weighted(FleetCatalog.statuses.map(\.1))].0
+    let instant = Self.epoch - upgradeAge(&random)
+
+    var members: [(String, String)] = []
+    switch quirk {
+    case .missingDeviceId: break
+    case .emptyDeviceId: members.append(("deviceId", "\"\""))
+    case .deviceIdAsNumber: members.append(("deviceId", deviceId))
+    default: members.append(("deviceId", JSONText.string(deviceId)))
+    }
+    if quirk != .missingMDN {
+      members.append(("mdn", JSONText.string(mdn(&random))))
+    }
+    if quirk == .nullModel {
+      members.append(("model", "null"))
+    } else {
+      members.append(("model", JSONText.string(line.model)))
+    }
+    if quirk != .missingMake { members.append(("make", JSONText.string(line.make))) }
+    if quirk == .firmwareAsNumber {
+      members.append(("firmware", "42"))
+    } else {
+      members.append(("firmware", JSONText.string(line.firmware[firmwareIndex])))
+    }
+    switch quirk {
+    case .missingEligible: break
+    case .eligibleAsText: members.append(("fotaEligible", eligible ? "\"true\"" : "\"False\""))
+    case .invalidBoolean: members.append(("fotaEligible", "\"yes\""))
+    default: members.append(("fotaEligible", eligible ? "true" : "false"))
+    }
+    switch quirk {
+    case .nullLicense: members.append(("licenseAssigned", "null"))
+    case .licenseAsText: members.append(("licenseAssigned", licensed ? "\"TRUE\"" : "\"false\""))
+    default: members.append(("licenseAssigned", licensed ? "true" : "false"))
+    }
+    if let upgrade = shape.json(instant: instant, random: &random) {
+      members.append(("upgradeTime", upgrade))
+    }
+    if quirk != .missingStatus { members.append(("status", JSONText.string(status))) }
+    if let clientType { members.append(("clientType", JSONText.string(clientType))) }
+    if quirk == .extraFields {
+      members.append(("iccid", JSONText.string("89148000\(random.below(90_000_000) + 10_000_000)")))
+      members.append(("softwareList", "[{\"name\":\"app\",\"version\":\"1.0\",\"upgradeTime\":null}]"))
+      members.append(("refreshTime", "null"))
+    }
+    let json = "{" + members.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+    return SyntheticDevice(deviceId: deviceId, clientType: clientType, json: json)
+  }
+
+  /// The fleet as device-list pages, filtered as the API's `clientType` parameter filters.
+  public func pages(clientType: ClientType? = nil, pageSize: Int = SyntheticFleet.pageSize)
+    -> FleetPages
+  {
+    FleetPages(fleet: self, clientType: clientType, pageSize: pageSize)
+  }
+
+  private func randomQuirk(_ random: inout SplitMix64) -> Quirk {
+    var roll = random.below(100_000)
+    for quirk in Quirk.allCases {
+      if roll < quirk.perHundredThousand { return quirk }
+      roll -= quirk.perHundredThousand
+    }
+    return .none
+  }
+
+  /// How long ago the last upgrade was: skewed towards recent, with a long tail.
+  private func upgradeAge(_ random: inout SplitMix64) -> Int64 {
+    let ranges = [0..<30, 30..<90, 90..<365, 365..<1500]
+    let days = ranges[random.weighted([40, 20, 25, 15])]
+    let day = Int64(days.lowerBound + random.below(days.count))
+    return day * 86_400_000 + Int64(random.below(86_400_000))
+  }
+
+  private func mdn(_ random: inout SplitMix64) -> String {
+    let digits = String(random.below(10_000_000))
+    return "000" + String(repeating: "0", count: 7 - digits.count) + digits
+  }
+}
+
+/// Forces the first records through every shape, quirk and model line.
+private struct Showcase {
+  var shape: UpgradeShape?
+  var quirk: Quirk?
+  var lineIndex: Int?
+
+  init(index: Int) {
+    let shapes = UpgradeShape.allCases
+    let quirks = Array(Quirk.allCases.dropFirst())
+    let lines = FleetCatalog.lines.count
+    if index < shapes.count {
+      shape = shapes[index]
+      quirk = Quirk.none
+      lineIndex = index % lines
+    } else if index < shapes.count + quirks.count * 2, index % 2 == 0 {
+      quirk = quirks[(index - shapes.count) / 2]
+      lineIndex = index % lines
+    } else if index < shapes.count + quirks.count * 2 + lines * 3 {
+      quirk = Quirk.none
+      lineIndex = index % lines
+    }
+  }
+}

@@ -1,0 +1,94 @@
+/// Proleptic Gregorian calendar arithmetic in UTC, without Foundation (Howard Hinnant's algorithms).
+public enum CivilCalendar {
+  /// Milliseconds in one day.
+  public static let millisecondsPerDay: Int64 = 86_400_000
+
+  /// Days from 1970-01-01 to the given civil date.
+  public static func days(year: Int, month: Int, day: Int) -> Int64 {
+    let y = Int64(month <= 2 ? year - 1 : year)
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yearOfEra = y - era * 400
+    let shiftedMonth = Int64(month > 2 ? month - 3 : month + 9)
+    let dayOfYear = (153 * shiftedMonth + 2) / 5 + Int64(day) - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    return era * 146_097 + dayOfEra - 719_468
+  }
+
+  /// The civil date of a day count from 1970-01-01.
+  public static func date(days: Int64) -> (year: Int, month: Int, day: Int) {
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let dayOfEra = z - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let shiftedMonth = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+    let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    return (Int(year), Int(month), Int(day))
+  }
+
+  /// Number of days in a month of a year.
+  public static func daysInMonth(year: Int, month: Int) -> Int {
+    switch month {
+    case 4, 6, 9, 11: return 30
+    case 2: return isLeapYear(year) ? 29 : 28
+    default: return 31
+    }
+  }
+
+  /// True for Gregorian leap years.
+  public static func isLeapYear(_ year: Int) -> Bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+  }
+
+  /// Floor division of milliseconds into whole days, also for instants before 1970.
+  public static func floorDays(milliseconds: Int64) -> Int64 {
+    let quotient = milliseconds / millisecondsPerDay
+    return milliseconds % millisecondsPerDay < 0 ? quotient - 1 : quotient
+  }
+
+  /// Formats an instant as `2018-03-03T00:28:33.152Z`.
+  public static func iso8601(milliseconds: Int64) -> String {
+    let days = floorDays(milliseconds: milliseconds)
+    let remainder = milliseconds - days * millisecondsPerDay
+    let (year, month, day) = date(days: days)
+    let millis = remainder % 1000
+    let seconds = remainder / 1000
+    var text = ""
+    text.reserveCapacity(24)
+    append(&text, year, width: 4)
+    text += "-"
+    append(&text, month, width: 2)
+    text += "-"
+    append(&text, day, width: 2)
+    text += "T"
+    append(&text, Int(seconds / 3600), width: 2)
+    text += ":"
+    append(&text, Int(seconds / 60 % 60), width: 2)
+    text += ":"
+    append(&text, Int(seconds % 60), width: 2)
+    text += "."
+    append(&text, Int(millis), width: 3)
+    text += "Z"
+    return text
+  }
+
+  /// Formats the day of an instant as `2018-03-03`.
+  public static func isoDate(milliseconds: Int64) -> String {
+    let (year, month, day) = date(days: floorDays(milliseconds: milliseconds))
+    var text = ""
+    append(&text, year, width: 4)
+    text += "-"
+    append(&text, month, width: 2)
+    text += "-"
+    append(&text, day, width: 2)
+    return text
+  }
+
+  private static func append(_ text: inout String, _ value: Int, width: Int) {
+    let digits = String(value)
+    if digits.count < width { text += String(repeating: "0", count: width - digits.count) }
+    text += digits
+  }
+}

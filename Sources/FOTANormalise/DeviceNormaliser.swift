@@ -1,0 +1,132 @@
+import ThingSpaceAPI
+
+/// Turns wire devices into ``Device`` values, recording every data problem in ``Diagnostics``.
+public struct DeviceNormaliser: Sendable {
+  /// The report's as-of instant, to spot upgrade times in the future.
+  public var asOf: Int64
+
+  /// Creates a normaliser for a report as of the given instant (milliseconds since 1970).
+  public init(asOf: Int64) {
+    self.asOf = asOf
+  }
+
+  /// Normalises one `deviceList` element; `nil` when it must be skipped (the reason is recorded).
+  public func normalise(
+    _ entry: DeviceEntry, page: Int, diagnostics: inout Diagnostics
+  ) -> Device? {
+    switch entry {
+    case .malformed(let description):
+      diagnostics.record(.malformedRecord, page: page, deviceId: "", value: description)
+      return nil
+    case .device(let wire):
+      return normalise(wire, page: page, diagnostics: &diagnostics)
+    }
+  }
+
+  /// Normalises one device object; `nil` when it has no usable `deviceId`.
+  public func normalise(
+    _ wire: WireDevice, page: Int, diagnostics: inout Diagnostics
+  ) -> Device? {
+    var context = Context(page: page, deviceId: "", diagnostics: diagnostics)
+    defer { diagnostics = context.diagnostics }
+    let deviceId = context.text(wire.deviceId, field: "deviceId", documented: false)
+      .trimmingASCIIWhitespace()
+    guard !deviceId.isEmpty else {
+      context.diagnostics.record(
+        .missingDeviceId, page: page, deviceId: "",
+        value: wire.deviceId.text ?? wire.deviceId.typeName)
+      return nil
+    }
+    context.deviceId = deviceId
+    var device = Device(deviceId: deviceId)
+    device.mdn = context.text(wire.mdn, field: "mdn", documented: true, quoteValue: false)
+    device.make = context.text(wire.make, field: "make", documented: true)
+    device.model = context.text(wire.model, field: "model", documented: true)
+    device.firmware = context.text(wire.firmware, field: "firmware", documented: true)
+    device.clientType = context.text(wire.clientType, field: "clientType", documented: false)
+    device.status = context.text(wire.status, field: "status", documented: false)
+    device.fotaEligible = context.bool(wire.fotaEligible, field: "fotaEligible")
+    device.licenseAssigned = context.bool(wire.licenseAssigned, field: "licenseAssigned")
+    device.upgrade = context.upgradeTime(wire.upgradeTime, asOf: asOf)
+    return device
+  }
+}
+
+/// The record being normalised, with its diagnostics.
+private struct Context {
+  var page: Int
+  var deviceId: String
+  var diagnostics: Diagnostics
+
+  mutating func record(_ kind: DiagnosticKind, _ field: String, _ value: String) {
+    diagnostics.record(kind, field: field, page: page, deviceId: deviceId, value: value)
+  }
+
+  /// Text of a string field; numbers and booleans are converted and reported.
+  mutating func text(
+    _ value: WireValue, field: String, documented: Bool, quoteValue: Bool = true
+  ) -> String {
+    switch value {
+    case .string(let text):
+      return text
+    case .number, .bool:
+      let text = value.text ?? ""
+      record(.wrongType, field, quoteValue ? "\(value.typeName) \(text)" : value.typeName)
+      return text
+    case .missing, .null:
+      if documented { record(.missingField, field, value.typeName) }
+      return ""
+    case .structured:
+      record(.wrongType, field, value.typeName)
+      return ""
+    }
+  }
+
+  /// A boolean field: JSON booleans, or the text `true`/`false`; anything else is false.
+  mutating func bool(_ value: WireValue, field: String) -> Bool {
+    switch value {
+    case .bool(let flag):
+      return flag
+    case .string(let text):
+      if let flag = LenientBool.parse(text) {
+        record(.booleanAsText, field, text)
+        return flag
+      }
+      record(.invalidBoolean, field, text)
+      return false
+    case .missing, .null:
+      record(.missingField, field, value.typeName)
+      return false
+    case .number(let text):
+      record(.invalidBoolean, field, "number \(text)")
+      return false
+    case .structured:
+      record(.invalidBoolean, field, value.typeName)
+      return false
+    }
+  }
+
+  /// `upgradeTime`: text parsed by ``UpgradeTimeParser``; anything else is invalid.
+  mutating func upgradeTime(_ value: WireValue, asOf: Int64) -> UpgradeTime {
+    let upgrade: UpgradeTime
+    switch value {
+    case .missing, .null:
+      upgrade = UpgradeTime(state: .unknown)
+    case .string(let text):
+      upgrade = UpgradeTimeParser.parse(text)
+    case .number(let text):
+      upgrade = UpgradeTime(state: .invalid, raw: text)
+    case .bool, .structured:
+      upgrade = UpgradeTime(state: .invalid, raw: value.text ?? value.typeName)
+    }
+    switch upgrade.state {
+    case .invalid:
+      record(.invalidUpgradeTime, "upgradeTime", upgrade.raw ?? "")
+    case .upgraded where upgrade.milliseconds! > asOf:
+      record(.futureUpgradeTime, "upgradeTime", upgrade.raw ?? "")
+    default:
+      break
+    }
+    return upgrade
+  }
+}

@@ -1,0 +1,146 @@
+import FOTAAggregate
+import FOTANormalise
+
+/// Writes `devices.csv` and the grouped CSV files.
+public struct CSVReportRenderer: ReportRenderer {
+  public var name: String { "CSV" }
+
+  /// Creates the renderer.
+  public init() {}
+
+  public func render(_ report: FleetReport, into folder: ReportFolder) throws {
+    try writeDevices(report, folder)
+    try writeModelFirmware(report.summary, folder)
+    try writeModels(report.summary, folder)
+    try writeFirmware(report.summary, folder)
+    try writeReadiness(report.summary, folder)
+    try writeUpgradeAge(report.summary, folder)
+  }
+
+  /// Column names of `devices.csv`.
+  public static let deviceColumns = [
+    "deviceId", "mdn", "make", "model", "firmware", "clientType", "status", "fotaEligible",
+    "licenseAssigned", "readiness", "upgradeState", "upgradeTime", "upgradeAgeDays",
+    "upgradeTimeRaw",
+  ]
+
+  private func writeDevices(_ report: FleetReport, _ folder: ReportFolder) throws {
+    let asOf = report.summary.asOf
+    try folder.write("devices.csv") { out in
+      out.write(CSVRow.encode(Self.deviceColumns))
+      for device in report.devices {
+        out.write(
+          CSVRow.encode([
+            device.deviceId, device.mdn, device.make, device.model, device.firmware,
+            device.clientType, device.status, String(device.fotaEligible),
+            String(device.licenseAssigned), Readiness(device).rawValue,
+            device.upgrade.state.rawValue, device.upgrade.iso8601,
+            UpgradeAgeBucket.ageDays(device.upgrade, asOf: asOf).map(String.init) ?? "",
+            device.upgrade.raw ?? "",
+          ]))
+      }
+    }
+  }
+
+  private func writeModelFirmware(_ summary: FleetSummary, _ folder: ReportFolder) throws {
+    try folder.write("by-model-firmware.csv") { out in
+      out.write(
+        CSVRow.encode([
+          "make", "model", "firmware", "devices", "fotaEligible", "licenseAssigned", "ready",
+          "neverUpgraded",
+        ]))
+      for (key, counts) in summary.modelFirmwareRows {
+        out.write(
+          CSVRow.encode(
+            [key.model.make, key.model.model, key.firmware]
+              + [
+                counts.devices, counts.fotaEligible, counts.licenseAssigned, counts.ready,
+                counts.neverUpgraded,
+              ].map(String.init)))
+      }
+    }
+  }
+
+  private func writeModels(_ summary: FleetSummary, _ folder: ReportFolder) throws {
+    try folder.write("by-model.csv") { out in
+      out.write(
+        CSVRow.encode(
+          ["make", "model", "firmwareVersions"] + Self.countColumns + ["latestUpgrade"]))
+      for (key, counts) in summary.modelsBySize {
+        let versions = summary.firmware(of: key).count
+        out.write(
+          CSVRow.encode(
+            [key.make, key.model, String(versions)] + Self.countCells(counts)
+              + [counts.latestUpgrade.map(CivilCalendar.iso8601(milliseconds:)) ?? ""]))
+      }
+    }
+  }
+
+  private func writeFirmware(_ summary: FleetSummary, _ folder: ReportFolder) throws {
+    var models: [String: Int] = [:]
+    for key in summary.byModelFirmware.keys { models[key.firmware, default: 0] += 1 }
+    try folder.write("by-firmware.csv") { out in
+      out.write(CSVRow.encode(["firmware", "models"] + Self.countColumns + ["latestUpgrade"]))
+      for (firmware, counts) in summary.firmwareBySize {
+        out.write(
+          CSVRow.encode(
+            [firmware, String(models[firmware] ?? 0)] + Self.countCells(counts)
+              + [counts.latestUpgrade.map(CivilCalendar.iso8601(milliseconds:)) ?? ""]))
+      }
+    }
+  }
+
+  private func writeReadiness(_ summary: FleetSummary, _ folder: ReportFolder) throws {
+    let total = summary.totals.devices
+    var rows: [(String, String, GroupCounts)] = []
+    rows += summary.readinessRows.map { ("readiness", $0.key.rawValue, $0.counts) }
+    rows += FleetSummary.booleanRows(summary.byEligibility).map {
+      ("fotaEligible", String($0.key), $0.counts)
+    }
+    rows += FleetSummary.booleanRows(summary.byLicense).map {
+      ("licenseAssigned", String($0.key), $0.counts)
+    }
+    rows += summary.clientTypesBySize.map { ("clientType", $0.key, $0.counts) }
+    rows += summary.statusesBySize.map { ("status", $0.key, $0.counts) }
+    try folder.write("readiness.csv") { out in
+      out.write(CSVRow.encode(["dimension", "value", "percentOfFleet"] + Self.countColumns))
+      for (dimension, value, counts) in rows {
+        out.write(
+          CSVRow.encode(
+            [dimension, value, Figures.percent(counts.devices, of: total)]
+              + Self.countCells(counts)))
+      }
+    }
+  }
+
+  private func writeUpgradeAge(_ summary: FleetSummary, _ folder: ReportFolder) throws {
+    let total = summary.totals.devices
+    try folder.write("upgrade-age.csv") { out in
+      out.write(
+        CSVRow.encode(
+          ["bucket", "label", "devices", "percentOfFleet", "fotaEligible", "licenseAssigned", "ready"]))
+      for (bucket, counts) in summary.upgradeAgeRows {
+        out.write(
+          CSVRow.encode(
+            [bucket.rawValue, bucket.label, String(counts.devices),
+             Figures.percent(counts.devices, of: total)]
+              + [counts.fotaEligible, counts.licenseAssigned, counts.ready].map(String.init)))
+      }
+    }
+  }
+
+  /// The count columns shared by the grouped files.
+  static let countColumns = [
+    "devices", "fotaEligible", "licenseAssigned", "ready", "needsLicense", "ineligible",
+    "readyPercent", "upgraded", "neverUpgraded", "unknownUpgrade", "invalidUpgrade",
+  ]
+
+  static func countCells(_ counts: GroupCounts) -> [String] {
+    [
+      counts.devices, counts.fotaEligible, counts.licenseAssigned, counts.ready,
+      counts.needsLicense, counts.ineligible,
+    ].map(String.init) + [Figures.percent(counts.ready, of: counts.devices)]
+      + [counts.upgraded, counts.neverUpgraded, counts.unknownUpgrade, counts.invalidUpgrade]
+      .map(String.init)
+  }
+}

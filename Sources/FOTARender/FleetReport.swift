@@ -1,0 +1,19 @@
+import FOTAAggregate
+import FOTANormalise
+
+/// Everything a renderer needs: the run, the grouped figures, the data problems, the devices.
+public struct FleetReport {
+  public var info: RunInfo
+  public var summary: FleetSummary
+  public var diagnostics: Diagnostics
+  /// Per-device rows in IMEI order, for the outputs that list devices.
+  public var devices: SpooledDevices
+
+  /// Creates a report.
+  public init(info: RunInfo, summary: FleetSummary, diagnostics: Diagnostics, devices: SpooledDevices) {
+    self.info = info
+    self.summary = summary
+    self.diagnostics = diagnostics
+    self.devices = devices
+  }
+}

@@ -1,0 +1,225 @@
+import FOTAAggregate
+import FOTANormalise
+
+/// The values the HTML template shows, every figure formatted and every chart drawn.
+///
+/// Device-provided strings reach the template as plain values, which Mustache escapes; charts are
+/// built by ``SVGChart``, which escapes its own labels.
+struct HTMLReportView {
+  let report: FleetReport
+
+  /// Models shown one by one before the rest are folded into "Other models".
+  static let modelLimit = 15
+  /// Firmware versions shown per model before the rest are folded into "Other".
+  static let firmwareLimit = 5
+
+  static let readinessColors: [Readiness: String] = [
+    .ready: "#2e7d32", .needsLicense: "#f9a825", .ineligible: "#9e9e9e",
+  ]
+  static let firmwareColors = ["#1565c0", "#42a5f5", "#90caf9", "#5e35b1", "#b39ddb"]
+  static let otherColor = "#cfd8dc"
+
+  var context: [String: Any] {
+    let summary = report.summary
+    let totals = summary.totals
+    return [
+      "title": "FOTA readiness — \(report.info.account) — \(Figures.readableInstant(report.info.asOf))",
+      "account": report.info.account,
+      "asOf": Figures.readableInstant(report.info.asOf),
+      "clientTypeFilter": report.info.clientTypeFilter ?? "",
+      "headline": headline,
+      "readinessChart": readinessChart,
+      "models": modelRows,
+      "firmwareChart": firmwareChart,
+      "firmwareModels": firmwareModels,
+      "upgradeAgeChart": SVGChart.bars(
+        summary.upgradeAgeRows.map { ($0.key.label, $0.counts.devices) }, color: "#1565c0",
+        title: "Devices by time since last upgrade"),
+      "upgradeAge": summary.upgradeAgeRows.map { row in
+        [
+          "label": row.key.label, "devices": Figures.grouped(row.counts.devices),
+          "percent": Figures.percent(row.counts.devices, of: totals.devices),
+          "ready": Figures.grouped(row.counts.ready),
+        ]
+      },
+      "clientTypeChart": SVGChart.bars(
+        summary.clientTypesBySize.map { (Self.display($0.key), $0.counts.devices) },
+        color: "#00897b", title: "Devices by client type"),
+      "clientTypes": shareRows(summary.clientTypesBySize),
+      "statusChart": SVGChart.bars(
+        summary.statusesBySize.map { (Self.display($0.key), $0.counts.devices) },
+        color: "#6d4c41", title: "Devices by status"),
+      "statuses": shareRows(summary.statusesBySize),
+      "diagnostics": diagnostics,
+      "hasDiagnostics": !report.diagnostics.isEmpty,
+      "completeness": completeness,
+    ]
+  }
+
+  private var headline: [[String: String]] {
+    let totals = report.summary.totals
+    let recent = report.summary.byUpgradeAge[.under30Days]?.devices ?? 0
+    func tile(_ label: String, _ value: Int, _ note: String) -> [String: String] {
+      ["label": label, "value": Figures.grouped(value), "note": note]
+    }
+    return [
+      tile("Devices", totals.devices, "\(Figures.grouped(report.summary.byModel.count)) models"),
+      tile("Ready for FOTA", totals.ready, Figures.percent(totals.ready, of: totals.devices) + "% of fleet"),
+      tile(
+        "Need a license", totals.needsLicense,
+        Figures.percent(totals.needsLicense, of: totals.devices) + "% of fleet"),
+      tile(
+        "Not FOTA-eligible", totals.ineligible,
+        Figures.percent(totals.ineligible, of: totals.devices) + "% of fleet"),
+      tile(
+        "Never upgraded", totals.neverUpgraded,
+        Figures.percent(totals.neverUpgraded, of: totals.devices) + "% of fleet"),
+      tile("Upgraded in 30 days", recent, Figures.percent(recent, of: totals.devices) + "% of fleet"),
+      tile(
+        "Firmware versions", report.summary.byFirmware.count,
+        "\(Figures.grouped(report.summary.byModelFirmware.count)) model/firmware pairs"),
+      tile("Data problems", report.diagnostics.totalCount, "records with odd or missing data"),
+    ]
+  }
+
+  /// The largest models, then the rest folded into one "Other models" row.
+  private var shownModels: [(label: String, key: ModelKey?, counts: GroupCounts)] {
+    let models = report.summary.modelsBySize
+    var rows = models.prefix(Self.modelLimit).map {
+      (Self.modelLabel($0.key), Optional($0.key), $0.counts)
+    }
+    if models.count > Self.modelLimit {
+      var other = GroupCounts()
+      for model in models.dropFirst(Self.modelLimit) {
+        other.merge(model.counts)
+      }
+      rows.append(("Other models (\(models.count - Self.modelLimit))", nil, other))
+    }
+    return rows
+  }
+
+  private var readinessChart: String {
+    let rows = shownModels.map { model in
+      SVGChart.Row(
+        label: model.label,
+        segments: [
+          .init(label: "ready", value: model.counts.ready, color: Self.readinessColors[.ready]!),
+          .init(
+            label: "needs license", value: model.counts.needsLicense,
+            color: Self.readinessColors[.needsLicense]!),
+          .init(
+            label: "ineligible", value: model.counts.ineligible,
+            color: Self.readinessColors[.ineligible]!),
+        ])
+    }
+    return SVGChart.stackedBars(rows, title: "Readiness by model")
+  }
+
+  private var modelRows: [[String: String]] {
+    report.summary.modelsBySize.map { model in
+      let counts = model.counts
+      return [
+        "make": Self.display(model.key.make), "model": Self.display(model.key.model),
+        "devices": Figures.grouped(counts.devices),
+        "readyPercent": Figures.percent(counts.ready, of: counts.devices),
+        "ready": Figures.grouped(counts.ready),
+        "needsLicense": Figures.grouped(counts.needsLicense),
+        "ineligible": Figures.grouped(counts.ineligible),
+        "neverUpgraded": Figures.grouped(counts.neverUpgraded),
+        "firmwareVersions": Figures.grouped(report.summary.firmware(of: model.key).count),
+      ]
+    }
+  }
+
+  /// The top firmware of a model plus "Other", with colours by rank.
+  private func firmwareSegments(_ model: ModelKey) -> [(name: String, counts: Int, color: String)] {
+    let firmware = report.summary.firmware(of: model)
+    var segments = firmware.prefix(Self.firmwareLimit).enumerated().map {
+      (Self.display($0.element.key), $0.element.counts.devices, Self.firmwareColors[$0.offset])
+    }
+    if firmware.count > Self.firmwareLimit {
+      let rest = firmware.dropFirst(Self.firmwareLimit).reduce(0) { $0 + $1.counts.devices }
+      segments.append(("Other (\(firmware.count - Self.firmwareLimit) versions)", rest, Self.otherColor))
+    }
+    return segments
+  }
+
+  private var firmwareChart: String {
+    let rows = shownModels.compactMap { model -> SVGChart.Row? in
+      guard let key = model.key else { return nil }
+      return SVGChart.Row(
+        label: model.label,
+        segments: firmwareSegments(key).map { .init(label: $0.name, value: $0.counts, color: $0.color) })
+    }
+    return SVGChart.stackedBars(rows, title: "Firmware distribution per model")
+  }
+
+  private var firmwareModels: [[String: Any]] {
+    report.summary.modelsBySize.prefix(Self.modelLimit).map { model in
+      [
+        "label": Self.modelLabel(model.key),
+        "devices": Figures.grouped(model.counts.devices),
+        "firmware": firmwareSegments(model.key).map { segment in
+          [
+            "name": segment.name, "devices": Figures.grouped(segment.counts),
+            "percent": Figures.percent(segment.counts, of: model.counts.devices),
+            "color": segment.color,
+          ]
+        },
+      ]
+    }
+  }
+
+  private func shareRows(_ rows: [(key: String, counts: GroupCounts)]) -> [[String: String]] {
+    rows.map { row in
+      [
+        "label": Self.display(row.key), "devices": Figures.grouped(row.counts.devices),
+        "percent": Figures.percent(row.counts.devices, of: report.summary.totals.devices),
+        "readyPercent": Figures.percent(row.counts.ready, of: row.counts.devices),
+      ]
+    }
+  }
+
+  private var diagnostics: [[String: Any]] {
+    report.diagnostics.sortedEntries.map { entry in
+      [
+        "kind": entry.key.kind.rawValue, "field": entry.key.field,
+        "count": Figures.grouped(entry.count), "summary": entry.key.kind.summary,
+        "examples": entry.examples.map { example in
+          [
+            "deviceId": example.deviceId.isEmpty ? "(none)" : example.deviceId,
+            "value": example.value, "page": String(example.page),
+          ]
+        },
+      ]
+    }
+  }
+
+  private var completeness: [[String: String]] {
+    let info = report.info
+    var rows: [(String, String)] = [
+      ("Account", info.account),
+      ("Source", info.source),
+      ("As of", Figures.readableInstant(info.asOf)),
+      ("Client type filter", info.clientTypeFilter ?? "none"),
+      ("Pages", Figures.grouped(info.pages)),
+      ("Records received", Figures.grouped(info.records)),
+      ("Devices counted", Figures.grouped(report.summary.totals.devices)),
+      ("Duplicates (counted once)", Figures.grouped(report.summary.duplicates)),
+      ("Records skipped", Figures.grouped(info.skipped)),
+    ]
+    if info.clientTypeFilter != nil {
+      rows.append(("Left out by the filter", Figures.grouped(info.filteredOut)))
+    }
+    return rows.map { ["label": $0.0, "value": $0.1] }
+      + [["label": "Collection time", "timing": Figures.seconds(info.collectSeconds) + " s"]]
+  }
+
+  static func display(_ value: String) -> String {
+    value.isEmpty ? "(not reported)" : value
+  }
+
+  static func modelLabel(_ key: ModelKey) -> String {
+    "\(display(key.make)) \(display(key.model))"
+  }
+}

@@ -1,0 +1,8 @@
+/// Turns a ``FleetReport`` into one or more files of a report folder.
+public protocol ReportRenderer {
+  /// Names the renderer in errors and logs.
+  var name: String { get }
+
+  /// Writes this renderer's files into `folder`.
+  func render(_ report: FleetReport, into folder: ReportFolder) throws
+}

@@ -1,0 +1,78 @@
+import FOTAAggregate
+import FOTANormalise
+import Foundation
+
+/// Writes `run.json`: the run's metadata for cron wrappers, dashboards and the next night.
+public struct RunRecordRenderer: ReportRenderer {
+  public var name: String { "run.json" }
+
+  /// Creates the renderer.
+  public init() {}
+
+  /// The document, as written.
+  public struct Record: Codable, Equatable {
+    public var tool = "fota-report"
+    public var formatVersion = 1
+    public var account: String
+    public var asOf: String
+    public var source: String
+    public var clientTypeFilter: String?
+    public var pages: Int
+    public var records: Int
+    public var devices: Int
+    public var duplicates: Int
+    public var skipped: Int
+    public var filteredOut: Int
+    public var readiness: [String: Int]
+    public var upgradeStates: [String: Int]
+    public var diagnostics: [String: Int]
+    public var diagnosticsTotal: Int
+    public var durations: Durations
+    public var files: [String]
+  }
+
+  /// Timing figures: the only values that differ between two runs over the same pages.
+  public struct Durations: Codable, Equatable {
+    public var collectSeconds: Double
+    public var renderSeconds: Double
+  }
+
+  public func render(_ report: FleetReport, into folder: ReportFolder) throws {
+    let totals = report.summary.totals
+    var diagnostics: [String: Int] = [:]
+    for entry in report.diagnostics.sortedEntries {
+      diagnostics[entry.key.kind.rawValue, default: 0] += entry.count
+    }
+    let record = Record(
+      account: report.info.account,
+      asOf: CivilCalendar.iso8601(milliseconds: report.info.asOf),
+      source: report.info.source,
+      clientTypeFilter: report.info.clientTypeFilter,
+      pages: report.info.pages,
+      records: report.info.records,
+      devices: totals.devices,
+      duplicates: report.summary.duplicates,
+      skipped: report.info.skipped,
+      filteredOut: report.info.filteredOut,
+      readiness: [
+        Readiness.ready.rawValue: totals.ready, Readiness.needsLicense.rawValue: totals.needsLicense,
+        Readiness.ineligible.rawValue: totals.ineligible,
+      ],
+      upgradeStates: [
+        UpgradeState.upgraded.rawValue: totals.upgraded,
+        UpgradeState.never.rawValue: totals.neverUpgraded,
+        UpgradeState.unknown.rawValue: totals.unknownUpgrade,
+        UpgradeState.invalid.rawValue: totals.invalidUpgrade,
+      ],
+      diagnostics: diagnostics,
+      diagnosticsTotal: report.diagnostics.totalCount,
+      durations: Durations(
+        collectSeconds: Figures.roundedSeconds(report.info.collectSeconds),
+        renderSeconds: Figures.roundedSeconds(report.info.renderSeconds)),
+      files: (folder.files + ["run.json"]).sorted())
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let data = try encoder.encode(record)
+    try folder.write("run.json", contents: String(decoding: data, as: UTF8.self) + "\n")
+  }
+}

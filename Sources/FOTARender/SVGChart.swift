@@ -1,0 +1,91 @@
+/// Inline SVG charts: no scripts, no external resources, every label escaped.
+public enum SVGChart {
+  /// One coloured part of a bar.
+  public struct Segment: Sendable {
+    public var label: String
+    public var value: Int
+    public var color: String
+
+    public init(label: String, value: Int, color: String) {
+      self.label = label
+      self.value = value
+      self.color = color
+    }
+  }
+
+  /// One bar: a label and its parts.
+  public struct Row: Sendable {
+    public var label: String
+    public var segments: [Segment]
+
+    public init(label: String, segments: [Segment]) {
+      self.label = label
+      self.segments = segments
+    }
+
+    var total: Int { segments.reduce(0) { $0 + $1.value } }
+  }
+
+  static let width = 760
+  static let labelWidth = 250
+  static let totalWidth = 90
+  static let rowHeight = 24
+
+  /// Bars scaled to 100 % each, split into segments, with each row's total at the right.
+  public static func stackedBars(_ rows: [Row], title: String) -> String {
+    let barWidth = width - labelWidth - totalWidth
+    var svg = header(title: title, rows: rows.count)
+    for (index, row) in rows.enumerated() {
+      let y = index * rowHeight
+      svg += label(row.label, y: y)
+      var x = 0
+      var cumulative = 0
+      for segment in row.segments where segment.value > 0 {
+        cumulative += segment.value
+        let end = row.total == 0 ? 0 : cumulative * barWidth / row.total
+        let percent = Figures.percent(segment.value, of: row.total)
+        svg +=
+          "<rect x=\"\(labelWidth + x)\" y=\"\(y + 3)\" width=\"\(end - x)\" height=\"\(rowHeight - 6)\" fill=\"\(segment.color)\">"
+          + "<title>\(HTMLEscaping.escape(row.label)) — \(HTMLEscaping.escape(segment.label)): \(Figures.grouped(segment.value)) (\(percent)%)</title></rect>"
+        x = end
+      }
+      svg += total(Figures.grouped(row.total), y: y)
+    }
+    return svg + "</svg>"
+  }
+
+  /// Simple bars scaled to the largest value.
+  public static func bars(_ rows: [(label: String, value: Int)], color: String, title: String)
+    -> String
+  {
+    let barWidth = width - labelWidth - totalWidth
+    let largest = max(rows.map(\.value).max() ?? 0, 1)
+    let sum = rows.reduce(0) { $0 + $1.value }
+    var svg = header(title: title, rows: rows.count)
+    for (index, row) in rows.enumerated() {
+      let y = index * rowHeight
+      let length = row.value * barWidth / largest
+      svg += label(row.label, y: y)
+      svg +=
+        "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(length)\" height=\"\(rowHeight - 6)\" fill=\"\(color)\">"
+        + "<title>\(HTMLEscaping.escape(row.label)): \(Figures.grouped(row.value)) (\(Figures.percent(row.value, of: sum))%)</title></rect>"
+      svg += total(Figures.grouped(row.value), y: y)
+    }
+    return svg + "</svg>"
+  }
+
+  private static func header(title: String, rows: Int) -> String {
+    let height = max(rows, 1) * rowHeight
+    return
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" class=\"chart\">"
+      + "<title>\(HTMLEscaping.escape(title))</title>"
+  }
+
+  private static func label(_ text: String, y: Int) -> String {
+    "<text x=\"\(labelWidth - 8)\" y=\"\(y + rowHeight / 2 + 4)\" text-anchor=\"end\">\(HTMLEscaping.escape(HTMLEscaping.shortened(text, to: 36)))</text>"
+  }
+
+  private static func total(_ text: String, y: Int) -> String {
+    "<text x=\"\(width - totalWidth + 8)\" y=\"\(y + rowHeight / 2 + 4)\">\(text)</text>"
+  }
+}

@@ -1,0 +1,165 @@
+import FOTAAggregate
+import FOTANormalise
+import FOTAXML
+
+/// Streams `report.xml` through libxml2 and checks it against `Templates/report.xsd`.
+///
+/// The summary is always written; one `<device>` per device only with `includeDevices`.
+/// Phone numbers (MDN) are never written.
+public struct XMLReportRenderer: ReportRenderer {
+  /// The namespace of the report's elements.
+  public static let namespace = "urn:fota-report:report:1"
+
+  public let schemaPath: String
+  public let includeDevices: Bool
+
+  public var name: String { "XML" }
+
+  /// Creates a renderer that validates against the XSD at `schemaPath`.
+  public init(schemaPath: String, includeDevices: Bool) {
+    self.schemaPath = schemaPath
+    self.includeDevices = includeDevices
+  }
+
+  public func render(_ report: FleetReport, into folder: ReportFolder) throws {
+    let path = folder.path(of: "report.xml")
+    let writer = try XMLStreamWriter(path: path)
+    try writer.startDocument()
+    try writer.startElement("fotaReport")
+    try writer.attribute("xmlns", Self.namespace)
+    try writer.attribute("formatVersion", "1")
+    try writeRun(report, writer)
+    try writeCounts("totals", report.summary.totals, writer)
+    try writeModels(report.summary, writer)
+    try writeFirmware(report.summary, writer)
+    try writeBreakdowns(report.summary, writer)
+    try writeDiagnostics(report.diagnostics, writer)
+    if includeDevices { try writeDevices(report, writer) }
+    try writer.endDocument()
+    folder.register("report.xml")
+    try XMLSchemaValidator(schemaPath: schemaPath).validate(fileAt: path)
+  }
+
+  private func writeRun(_ report: FleetReport, _ writer: XMLStreamWriter) throws {
+    let info = report.info
+    try writer.startElement("run")
+    try writer.attribute("account", info.account)
+    try writer.attribute("asOf", CivilCalendar.iso8601(milliseconds: info.asOf))
+    try writer.attribute("source", info.source)
+    if let filter = info.clientTypeFilter { try writer.attribute("clientTypeFilter", filter) }
+    try writer.attribute("pages", String(info.pages))
+    try writer.attribute("records", String(info.records))
+    try writer.attribute("devices", String(report.summary.totals.devices))
+    try writer.attribute("duplicates", String(report.summary.duplicates))
+    try writer.attribute("skipped", String(info.skipped))
+    try writer.attribute("filteredOut", String(info.filteredOut))
+    try writer.attribute("collectSeconds", Figures.seconds(info.collectSeconds))
+    try writer.endElement()
+  }
+
+  private func writeCounts(
+    _ element: String, _ counts: GroupCounts, _ writer: XMLStreamWriter,
+    attributes: [(String, String)] = [], children: (() throws -> Void)? = nil
+  ) throws {
+    try writer.startElement(element)
+    for (name, value) in attributes { try writer.attribute(name, value) }
+    for (name, value) in [
+      ("devices", counts.devices), ("fotaEligible", counts.fotaEligible),
+      ("licenseAssigned", counts.licenseAssigned), ("ready", counts.ready),
+      ("needsLicense", counts.needsLicense), ("ineligible", counts.ineligible),
+      ("upgraded", counts.upgraded), ("neverUpgraded", counts.neverUpgraded),
+      ("unknownUpgrade", counts.unknownUpgrade), ("invalidUpgrade", counts.invalidUpgrade),
+    ] {
+      try writer.attribute(name, String(value))
+    }
+    if let latest = counts.latestUpgrade {
+      try writer.attribute("latestUpgrade", CivilCalendar.iso8601(milliseconds: latest))
+    }
+    try children?()
+    try writer.endElement()
+  }
+
+  private func writeModels(_ summary: FleetSummary, _ writer: XMLStreamWriter) throws {
+    try writer.startElement("models")
+    for (key, counts) in summary.modelsBySize {
+      try writeCounts("model", counts, writer, attributes: [("make", key.make), ("model", key.model)]) {
+        for (firmware, firmwareCounts) in summary.firmware(of: key) {
+          try writeCounts("firmware", firmwareCounts, writer, attributes: [("name", firmware)])
+        }
+      }
+    }
+    try writer.endElement()
+  }
+
+  private func writeFirmware(_ summary: FleetSummary, _ writer: XMLStreamWriter) throws {
+    try writer.startElement("firmwareVersions")
+    for (firmware, counts) in summary.firmwareBySize {
+      try writeCounts("firmware", counts, writer, attributes: [("name", firmware)])
+    }
+    try writer.endElement()
+  }
+
+  private func writeBreakdowns(_ summary: FleetSummary, _ writer: XMLStreamWriter) throws {
+    let breakdowns: [(String, [(String, GroupCounts)])] = [
+      ("readiness", summary.readinessRows.map { ($0.key.rawValue, $0.counts) }),
+      ("fotaEligible", FleetSummary.booleanRows(summary.byEligibility).map { (String($0.key), $0.counts) }),
+      ("licenseAssigned", FleetSummary.booleanRows(summary.byLicense).map { (String($0.key), $0.counts) }),
+      ("clientType", summary.clientTypesBySize.map { ($0.key, $0.counts) }),
+      ("status", summary.statusesBySize.map { ($0.key, $0.counts) }),
+      ("upgradeAge", summary.upgradeAgeRows.map { ($0.key.rawValue, $0.counts) }),
+    ]
+    for (dimension, rows) in breakdowns {
+      try writer.startElement("breakdown")
+      try writer.attribute("dimension", dimension)
+      for (value, counts) in rows {
+        try writeCounts("group", counts, writer, attributes: [("value", value)])
+      }
+      try writer.endElement()
+    }
+  }
+
+  private func writeDiagnostics(_ diagnostics: Diagnostics, _ writer: XMLStreamWriter) throws {
+    try writer.startElement("diagnostics")
+    try writer.attribute("total", String(diagnostics.totalCount))
+    for entry in diagnostics.sortedEntries {
+      try writer.startElement("diagnostic")
+      try writer.attribute("kind", entry.key.kind.rawValue)
+      if !entry.key.field.isEmpty { try writer.attribute("field", entry.key.field) }
+      try writer.attribute("count", String(entry.count))
+      for example in entry.examples {
+        try writer.emptyElement(
+          "example",
+          ["page": String(example.page), "deviceId": example.deviceId, "value": example.value])
+      }
+      try writer.endElement()
+    }
+    try writer.endElement()
+  }
+
+  private func writeDevices(_ report: FleetReport, _ writer: XMLStreamWriter) throws {
+    try writer.startElement("devices")
+    try writer.attribute("count", String(report.devices.count))
+    for device in report.devices {
+      try writer.startElement("device")
+      try writer.attribute("id", device.deviceId)
+      try writer.attribute("make", device.make)
+      try writer.attribute("model", device.model)
+      try writer.attribute("firmware", device.firmware)
+      try writer.attribute("clientType", device.clientType)
+      try writer.attribute("status", device.status)
+      try writer.attribute("fotaEligible", String(device.fotaEligible))
+      try writer.attribute("licenseAssigned", String(device.licenseAssigned))
+      try writer.attribute("readiness", Readiness(device).rawValue)
+      try writer.attribute("upgradeState", device.upgrade.state.rawValue)
+      if device.upgrade.state == .upgraded {
+        try writer.attribute("upgradeTime", device.upgrade.iso8601)
+      }
+      if let age = UpgradeAgeBucket.ageDays(device.upgrade, asOf: report.summary.asOf) {
+        try writer.attribute("upgradeAgeDays", String(age))
+      }
+      if let raw = device.upgrade.raw { try writer.attribute("upgradeTimeRaw", raw) }
+      try writer.endElement()
+    }
+    try writer.endElement()
+  }
+}

@@ -1,0 +1,156 @@
+import FOTAAggregate
+import FOTACollect
+import FOTAFleet
+import FOTANormalise
+import FOTAPublish
+import FOTARender
+import Foundation
+import Logging
+import ThingSpaceAPI
+
+/// The nightly job: collect → normalise → aggregate → render → publish.
+///
+/// Pages are normalised and aggregated as they arrive; per-device rows go to a spool file in the
+/// staging folder, so memory grows with the number of groups, not devices. Reports are written to
+/// a staging folder and published only when every file is complete.
+public struct ReportJob {
+  public let configuration: RunConfiguration
+  public let logger: Logger
+  /// Extra renderers run after the standard ones (tests use this to inject failures).
+  public var additionalRenderers: [any ReportRenderer] = []
+
+  /// Creates a job.
+  public init(configuration: RunConfiguration, logger: Logger) {
+    self.configuration = configuration
+    self.logger = logger
+  }
+
+  /// Runs the job with the source the configuration names.
+  public func run() async throws -> RunOutcome {
+    switch configuration.source {
+    case .pages(let directory):
+      var source = try PageDirectorySource(directory: directory)
+      return try await run(source: &source)
+    case .demo(let seed, let devices):
+      let fleet = SyntheticFleet(seed: seed, deviceCount: devices)
+      var source = SyntheticFleetSource(fleet: fleet, clientType: configuration.clientType)
+      return try await run(source: &source)
+    }
+  }
+
+  /// Runs the job over any page source.
+  public func run(source: inout some DevicePageSource) async throws -> RunOutcome {
+    let templates = try ReportTemplates(directory: configuration.templates)
+    let publisher = ReportPublisher(destination: configuration.output)
+    let staging = try publisher.makeStaging()
+    do {
+      let outcome = try await collectAndRender(
+        source: &source, templates: templates, staging: staging)
+      try publisher.publish(staging)
+      logger.info(
+        "published report",
+        metadata: [
+          "output": "\(configuration.output.path)", "devices": "\(outcome.summary.totals.devices)",
+          "files": "\(outcome.files.count)",
+        ])
+      return outcome
+    } catch {
+      publisher.discard(staging)
+      throw error
+    }
+  }
+
+  private func collectAndRender(
+    source: inout some DevicePageSource, templates: ReportTemplates, staging: URL
+  ) async throws -> RunOutcome {
+    let clock = ContinuousClock()
+    let started = clock.now
+    let spoolURL = staging.appendingPathComponent(".devices.spool")
+    let spool = try DeviceSpool(url: spoolURL)
+    defer { try? FileManager.default.removeItem(at: spoolURL) }
+    let recorder = try configuration.savePages.map { url throws(CollectionError) in
+      try PageRecorder(directory: url)
+    }
+    let normaliser = DeviceNormaliser(asOf: configuration.asOf)
+    var aggregator = FleetAggregator(asOf: configuration.asOf)
+    var diagnostics = Diagnostics()
+    var check = PageSequenceCheck(account: configuration.account)
+    var info = RunInfo(
+      account: configuration.account ?? "", asOf: configuration.asOf,
+      source: source.sourceDescription, clientTypeFilter: configuration.clientType?.rawValue)
+    logger.info("collecting", metadata: ["source": "\(info.source)"])
+
+    while let page = try await source.nextPage() {
+      try check.accept(page)
+      try recorder?.save(page)
+      info.pages += 1
+      info.records += page.page.deviceList.count
+      for entry in page.page.deviceList {
+        guard
+          let device = normaliser.normalise(entry, page: page.number, diagnostics: &diagnostics)
+        else {
+          info.skipped += 1
+          continue
+        }
+        if let filter = configuration.clientType, !filter.matches(device.clientType) {
+          info.filteredOut += 1
+          continue
+        }
+        if aggregator.add(device, page: page.number, diagnostics: &diagnostics) {
+          try spool.append(device)
+        }
+      }
+      logger.debug(
+        "page",
+        metadata: ["page": "\(page.number)", "origin": "\(page.origin)", "records": "\(page.page.deviceList.count)"])
+    }
+    try check.finish()
+    info.account = check.account ?? info.account
+    info.collectSeconds = Self.seconds(clock.now - started)
+    logger.info(
+      "collected",
+      metadata: [
+        "pages": "\(info.pages)", "devices": "\(aggregator.summary.totals.devices)",
+        "seconds": "\(Figures.seconds(info.collectSeconds))",
+      ])
+
+    let renderStarted = clock.now
+    var report = FleetReport(
+      info: info, summary: aggregator.summary, diagnostics: diagnostics,
+      devices: try spool.devicesInIMEIOrder())
+    let folder = ReportFolder(url: staging)
+    for renderer in renderers(templates) + additionalRenderers {
+      do {
+        try renderer.render(report, into: folder)
+      } catch let error as RenderError {
+        throw error
+      } catch let error as LocalizedError {
+        throw RenderError.renderFailed(
+          renderer: renderer.name, reason: error.errorDescription ?? "\(error)")
+      } catch {
+        throw RenderError.renderFailed(renderer: renderer.name, reason: "\(error)")
+      }
+    }
+    report.info.renderSeconds = Self.seconds(clock.now - renderStarted)
+    try RunRecordRenderer().render(report, into: folder)
+    return RunOutcome(
+      info: report.info, summary: report.summary, diagnostics: diagnostics,
+      output: configuration.output, files: folder.files.sorted())
+  }
+
+  private func renderers(_ templates: ReportTemplates) -> [any ReportRenderer] {
+    var renderers: [any ReportRenderer] = []
+    if configuration.formats.contains(.csv) { renderers.append(CSVReportRenderer()) }
+    if configuration.formats.contains(.html) { renderers.append(HTMLReportRenderer(templates: templates)) }
+    if configuration.formats.contains(.xml) {
+      renderers.append(
+        XMLReportRenderer(schemaPath: templates.schemaPath, includeDevices: configuration.xmlDevices))
+    }
+    return renderers
+  }
+
+  private static func seconds(_ duration: Duration) -> Double {
+    let (seconds, attoseconds) = duration.components
+    return Double(seconds) + Double(attoseconds) / 1e18
+  }
+}

@@ -1,0 +1,49 @@
+import FOTARender
+import Foundation
+import ThingSpaceAPI
+
+/// Everything one run of the nightly job needs to know.
+public struct RunConfiguration: Sendable {
+  /// Where the pages come from.
+  public enum Source: Sendable, Equatable {
+    /// Saved response bodies, every `*.json` file of a directory in file-name order.
+    case pages(directory: URL)
+    /// The built-in synthetic fleet.
+    case demo(seed: UInt64, devices: Int)
+  }
+
+  public var source: Source
+  /// The account the pages must belong to; taken from the pages when `nil`.
+  public var account: String?
+  /// The report folder, replaced atomically.
+  public var output: URL
+  /// The instant ages are measured against (milliseconds since 1970).
+  public var asOf: Int64
+  /// Only devices of this client type, as the API's `clientType` parameter filters.
+  public var clientType: ClientType?
+  /// Which report formats to write; `run.json` is always written.
+  public var formats: Set<ReportFormat>
+  /// The Mustache templates and XSD.
+  public var templates: URL
+  /// Where to keep each page as received, if anywhere.
+  public var savePages: URL?
+  /// Whether `report.xml` lists every device.
+  public var xmlDevices: Bool
+
+  /// Creates a configuration; by default every format, summary-only XML, no saved pages.
+  public init(
+    source: Source, account: String? = nil, output: URL, asOf: Int64,
+    clientType: ClientType? = nil, formats: Set<ReportFormat> = Set(ReportFormat.allCases),
+    templates: URL, savePages: URL? = nil, xmlDevices: Bool = false
+  ) {
+    self.source = source
+    self.account = account
+    self.output = output
+    self.asOf = asOf
+    self.clientType = clientType
+    self.formats = formats
+    self.templates = templates
+    self.savePages = savePages
+    self.xmlDevices = xmlDevices
+  }
+}

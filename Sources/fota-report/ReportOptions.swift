@@ -1,0 +1,72 @@
+import ArgumentParser
+import FOTANormalise
+import FOTARender
+import Foundation
+
+/// Where and how the reports are written.
+struct ReportOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("The report folder, replaced atomically.", valueName: "DIR"))
+  var out = "Reports/latest"
+
+  @Option(
+    name: .customLong("as-of"),
+    help: ArgumentHelp(
+      "The instant upgrade ages are measured against (ISO 8601, e.g. 2026-11-01T00:00:00Z); default now.",
+      valueName: "ISO8601"))
+  var asOf: AsOfArgument?
+
+  @Option(
+    help: ArgumentHelp(
+      "Report formats, comma-separated: csv, html, xml (run.json is always written).",
+      valueName: "LIST"))
+  var formats: [FormatListArgument] = [FormatListArgument(formats: ReportFormat.allCases)]
+
+  @Option(
+    help: ArgumentHelp(
+      "Folder with report.mustache and report.xsd; default: ./Templates or the checkout's.",
+      valueName: "DIR"))
+  var templates: String?
+
+  @Flag(name: .customLong("xml-devices"), help: "List every device in report.xml.")
+  var xmlDevices = false
+
+  var outputURL: URL { URL(fileURLWithPath: out) }
+
+  var asOfMilliseconds: Int64 {
+    asOf?.milliseconds ?? Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
+  }
+
+  var templatesURL: URL {
+    if let templates { return URL(fileURLWithPath: templates) }
+    return ReportTemplates.locateDefault(executablePath: CommandLine.arguments[0])
+  }
+}
+
+/// `--as-of`: any timestamp shape the upgrade-time parser reads.
+struct AsOfArgument: ExpressibleByArgument {
+  let milliseconds: Int64
+
+  init?(argument: String) {
+    guard let milliseconds = UpgradeTimeParser.instant(argument) else { return nil }
+    self.milliseconds = milliseconds
+  }
+}
+
+/// `--formats csv,html`.
+struct FormatListArgument: ExpressibleByArgument {
+  let formats: [ReportFormat]
+
+  init(formats: [ReportFormat]) {
+    self.formats = formats
+  }
+
+  init?(argument: String) {
+    let parts = argument.split(separator: ",").map {
+      ReportFormat(rawValue: $0.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+    guard !parts.isEmpty, !parts.contains(where: { $0 == nil }) else { return nil }
+    formats = parts.compactMap { $0 }
+  }
+
+  var defaultValueDescription: String { formats.map(\.rawValue).joined(separator: ",") }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import FOTAFleet
+import FOTANormalise
+import FOTAReport
+import Foundation
+import Logging
+
+/// `fota-report run`: collect, aggregate, render and publish one night's reports.
+struct RunCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Collect the device list and publish the night's reports.",
+    discussion: """
+      Reads the device list from saved pages (--from-pages) or the built-in demo fleet (--demo), \
+      and writes devices.csv, by-model-firmware.csv, by-model.csv, by-firmware.csv, \
+      readiness.csv, upgrade-age.csv, report.html, report.xml and run.json into --out. The files \
+      are written into a hidden sibling folder first and swapped into place only when all are \
+      complete: a failed run leaves the previous report untouched.
+      """
+  )
+
+  @OptionGroup(title: "Source")
+  var source: SourceOptions
+
+  @OptionGroup(title: "Report")
+  var report: ReportOptions
+
+  @OptionGroup(title: "Logging")
+  var logging: LoggingOptions
+
+  func validate() throws {
+    try source.validate()
+  }
+
+  func run() async throws {
+    let logger = logging.makeLogger()
+    let configuration = RunConfiguration(
+      source: source.resolved, account: source.account, output: report.outputURL,
+      asOf: report.asOfMilliseconds, clientType: source.clientType?.value,
+      formats: Set(report.formats.flatMap(\.formats)), templates: report.templatesURL,
+      savePages: source.savePages.map { URL(fileURLWithPath: $0) }, xmlDevices: report.xmlDevices)
+    do {
+      let outcome = try await ReportJob(configuration: configuration, logger: logger).run()
+      logger.info(
+        "done",
+        metadata: [
+          "account": "\(outcome.info.account)", "devices": "\(outcome.summary.totals.devices)",
+          "ready": "\(outcome.summary.totals.ready)", "output": "\(outcome.output.path)",
+        ])
+    } catch {
+      FailureReport.print(error)
+      throw ExitCode.failure
+    }
+  }
+}
