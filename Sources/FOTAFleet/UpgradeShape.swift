@@ -71,7 +71,8 @@ public enum UpgradeShape: String, Sendable, CaseIterable {
       return "\(local.date)T\(local.time).\(local.millis)-05:00"
     case .isoCompactOffset: return "\(utc.date)T\(utc.time).\(utc.millis)+0000"
     case .slashed: return "\(utc.slashedDate) \(utc.time)"
-    case .slashedShortFields: return "\(utc.month)/\(utc.day)/\(utc.year) \(utc.hour):\(utc.minute):\(utc.second)"
+    case .slashedShortFields:
+      return "\(utc.month)/\(utc.day)/\(utc.year) \(utc.hour):\(utc.minute):\(utc.second)"
     case .dateOnly: return utc.date
     case .sentinel: return "01/01/1900 0:0:0"
     case .sentinelGo: return "1900-01-01 00:00:00 +0000 UTC"

@@ -34,7 +34,8 @@ public struct DeviceNormaliser: Sendable {
     guard !deviceId.isEmpty else {
       context.diagnostics.record(
         .missingDeviceId, page: page, deviceId: "",
-        value: wire.deviceId.text ?? wire.deviceId.typeName)
+        value: wire.deviceId.text.map { $0.isEmpty ? "empty string" : $0 }
+          ?? wire.deviceId.typeName)
       return nil
     }
     context.deviceId = deviceId

@@ -66,9 +66,10 @@ public struct ReportPublisher: Sendable {
   /// Swaps two paths atomically with Linux's `renameat2(RENAME_EXCHANGE)`; false when unavailable.
   static func exchange(_ first: String, _ second: String) -> Bool {
     #if os(Linux)
-      typealias RenameAt2 = @convention(c) (
-        Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32
-      ) -> Int32
+      typealias RenameAt2 =
+        @convention(c) (
+          Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32
+        ) -> Int32
       guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else {
         return false
       }

@@ -122,8 +122,10 @@ public struct CSVReportRenderer: ReportRenderer {
       for (bucket, counts) in summary.upgradeAgeRows {
         out.write(
           CSVRow.encode(
-            [bucket.rawValue, bucket.label, String(counts.devices),
-             Figures.percent(counts.devices, of: total)]
+            [
+              bucket.rawValue, bucket.label, String(counts.devices),
+              Figures.percent(counts.devices, of: total),
+            ]
               + [counts.fotaEligible, counts.licenseAssigned, counts.ready].map(String.init)))
       }
     }

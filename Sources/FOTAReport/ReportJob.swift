@@ -102,7 +102,9 @@ public struct ReportJob {
       }
       logger.debug(
         "page",
-        metadata: ["page": "\(page.number)", "origin": "\(page.origin)", "records": "\(page.page.deviceList.count)"])
+        metadata: [
+          "page": "\(page.number)", "origin": "\(page.origin)", "records": "\(page.page.deviceList.count)",
+        ])
     }
     try check.finish()
     info.account = check.account ?? info.account

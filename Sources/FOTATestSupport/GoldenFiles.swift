@@ -1,0 +1,59 @@
+import Foundation
+
+/// Compares produced report folders with committed golden copies.
+///
+/// Set `FOTA_RECORD_GOLDEN=1` to overwrite the golden copies with what was produced.
+public enum GoldenFiles {
+  /// True when the run should re-record instead of compare.
+  public static var isRecording: Bool {
+    ProcessInfo.processInfo.environment["FOTA_RECORD_GOLDEN"] == "1"
+  }
+
+  /// Replaces timing figures, the only values allowed to differ between runs, with `0`.
+  public static func maskTimings(_ text: String) -> String {
+    var masked = text
+    for (pattern, template) in [
+      (#""(\w+Seconds)" : [0-9.e+-]+"#, #""$1" : 0"#),
+      (#"(\w+Seconds)="[^"]*""#, #"$1="0""#),
+      (#"<span class="timing">[^<]*</span>"#, #"<span class="timing">0</span>"#),
+    ] {
+      masked = masked.replacingOccurrences(
+        of: pattern, with: template, options: .regularExpression)
+    }
+    return masked
+  }
+
+  /// The differences between two folders, file by file, after masking timings; empty when equal.
+  public static func differences(produced: URL, golden: URL) throws -> [String] {
+    let manager = FileManager.default
+    let producedFiles = Set(try manager.contentsOfDirectory(atPath: produced.path))
+    let goldenFiles = Set(try manager.contentsOfDirectory(atPath: golden.path))
+    var differences: [String] = []
+    for name in producedFiles.symmetricDifference(goldenFiles).sorted() {
+      differences.append("\(name): only in \(producedFiles.contains(name) ? "produced" : "golden")")
+    }
+    for name in producedFiles.intersection(goldenFiles).sorted() {
+      let lhs = maskTimings(try String(contentsOf: produced.appendingPathComponent(name), encoding: .utf8))
+      let rhs = maskTimings(try String(contentsOf: golden.appendingPathComponent(name), encoding: .utf8))
+      if lhs != rhs {
+        let lhsLines = lhs.split(separator: "\n", omittingEmptySubsequences: false)
+        let rhsLines = rhs.split(separator: "\n", omittingEmptySubsequences: false)
+        let line =
+          zip(lhsLines, rhsLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+          ?? min(lhsLines.count, rhsLines.count)
+        let shown = line < lhsLines.count ? String(lhsLines[line].prefix(160)) : "(end of file)"
+        differences.append("\(name): differs from line \(line + 1): \(shown)")
+      }
+    }
+    return differences
+  }
+
+  /// Copies a produced folder over the golden one.
+  public static func record(produced: URL, golden: URL) throws {
+    let manager = FileManager.default
+    try? manager.removeItem(at: golden)
+    try manager.createDirectory(
+      at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try manager.copyItem(at: produced, to: golden)
+  }
+}

@@ -1,0 +1,89 @@
+import FOTATestSupport
+import Foundation
+import Testing
+
+@Suite("command line")
+struct CommandLineTests {
+  let runner = BinaryRunner()
+
+  @Test("the demo runs and publishes every file")
+  func demo() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let out = directory.path("latest").path
+    let result = try runner.run([
+      "run", "--demo", "--demo-devices", "700", "--out", out, "--as-of", "2026-11-01",
+      "--templates", RepositoryPaths.templates.path,
+    ])
+    #expect(result.exitCode == 0, "\(result.standardError)")
+    #expect(result.standardOutput.isEmpty)
+    let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+    #expect(
+      files == [
+        "by-firmware.csv", "by-model-firmware.csv", "by-model.csv", "devices.csv",
+        "readiness.csv", "report.html", "report.xml", "run.json", "upgrade-age.csv",
+      ])
+  }
+
+  @Test(
+    "bad usage exits 64 with a message",
+    arguments: [
+      (["run"], "--from-pages"),
+      (["run", "--demo", "--from-pages", "x"], "cannot be used together"),
+      (["run", "--demo", "--as-of", "yesterday"], "--as-of"),
+      (["run", "--demo", "--formats", "csv,pdf"], "--formats"),
+      (["run", "--demo", "--client-type", "HTTP"], "--client-type"),
+      (["run", "--demo", "--account", " "], "--account"),
+    ])
+  func usage(arguments: [String], mentions: String) throws {
+    let result = try runner.run(arguments)
+    #expect(result.exitCode == 64)
+    #expect(result.standardError.contains(mentions), "\(result.standardError)")
+  }
+
+  @Test("a failure exits 1 with one line and no stack trace, and keeps the previous report")
+  func failure() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let out = directory.path("latest").path
+    let ok = try runner.run([
+      "run", "--demo", "--demo-devices", "50", "--out", out, "--as-of", "2026-11-01",
+      "--templates", RepositoryPaths.templates.path,
+    ])
+    #expect(ok.exitCode == 0)
+    let before = try Data(contentsOf: URL(fileURLWithPath: out + "/report.html"))
+
+    let missing = try runner.run([
+      "run", "--from-pages", directory.path("nowhere").path, "--out", out,
+      "--templates", RepositoryPaths.templates.path,
+    ])
+    #expect(missing.exitCode == 1)
+    #expect(missing.errorLines.count == 1)
+    #expect(missing.errorLines.first?.hasPrefix("fota-report: error: cannot read the page directory") == true)
+    #expect(!missing.standardError.contains("Fatal error"))
+
+    // A broken template fails the render; the old report stays.
+    let templates = directory.path("templates")
+    try FileManager.default.copyItem(at: RepositoryPaths.templates, to: templates)
+    try Data("{{#unclosed}} section".utf8).write(to: templates.appendingPathComponent("report.mustache"))
+    let broken = try runner.run([
+      "run", "--demo", "--demo-devices", "60", "--out", out, "--templates", templates.path,
+    ])
+    #expect(broken.exitCode == 1)
+    #expect(broken.errorLines.count == 1)
+    #expect(broken.errorLines.first?.contains("template report.mustache is invalid") == true)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/report.html")) == before)
+  }
+
+  @Test("--help is the manual")
+  func help() throws {
+    let result = try runner.run(["run", "--help"])
+    #expect(result.exitCode == 0)
+    for option in [
+      "--from-pages", "--demo", "--out", "--as-of", "--client-type", "--formats", "--templates",
+      "--save-pages", "--xml-devices",
+    ] {
+      #expect(result.standardOutput.contains(option), "\(option)")
+    }
+  }
+}
