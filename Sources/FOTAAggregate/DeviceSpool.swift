@@ -62,79 +62,100 @@ public final class DeviceSpool {
   /// Every device, in ascending IMEI order.
   public func devicesInIMEIOrder() throws -> SpooledDevices {
     try flush()
-    let data = try Data(contentsOf: url, options: .alwaysMapped)
-    return SpooledDevices(data: data, count: count, sorted: !isAscending)
+    return try SpooledDevices(url: url, count: count, sorted: !isAscending)
   }
 }
 
 /// The devices of a ``DeviceSpool``, read back in IMEI order.
+///
+/// In the usual case (pages arrive in IMEI order) the file is read front to back in 1 MiB chunks;
+/// otherwise it is mapped and visited through a sorted index of ids and offsets.
 public struct SpooledDevices: Sequence {
-  private let data: Data
-  private let order: [Int]?
+  private let url: URL
+  private let order: (data: Data, offsets: [Int])?
   /// Number of devices.
   public let count: Int
 
-  init(data: Data, count: Int, sorted: Bool) {
-    self.data = data
+  init(url: URL, count: Int, sorted: Bool) throws {
+    self.url = url
     self.count = count
-    if sorted {
-      var index: [(id: String, offset: Int)] = []
-      index.reserveCapacity(count)
+    guard sorted else {
+      order = nil
+      return
+    }
+    let data = try Data(contentsOf: url, options: .alwaysMapped)
+    var index: [(id: String, offset: Int)] = []
+    index.reserveCapacity(count)
+    data.withUnsafeBytes { raw in
       var offset = 0
-      while offset < data.count {
-        let (device, next) = Self.decode(data, at: offset)
+      while let (device, next) = Self.decode(raw, at: offset) {
         index.append((device.deviceId, offset))
         offset = next
       }
-      order = index.sorted { Device.idPrecedes($0.id, $1.id) }.map(\.offset)
-    } else {
-      order = nil
     }
+    order = (data, index.sorted { Device.idPrecedes($0.id, $1.id) }.map(\.offset))
   }
 
   public func makeIterator() -> AnyIterator<Device> {
     if let order {
       var position = 0
       return AnyIterator {
-        guard position < order.count else { return nil }
+        guard position < order.offsets.count else { return nil }
         defer { position += 1 }
-        return Self.decode(data, at: order[position]).device
+        return order.data.withUnsafeBytes { Self.decode($0, at: order.offsets[position])?.device }
       }
     }
+    let handle = FileHandle(forReadingAtPath: url.path)
+    var buffer: [UInt8] = []
     var offset = 0
+    var exhausted = handle == nil
     return AnyIterator {
-      guard offset < data.count else { return nil }
-      let (device, next) = Self.decode(data, at: offset)
-      offset = next
-      return device
+      while true {
+        if let (device, next) = buffer.withUnsafeBytes({ Self.decode($0, at: offset) }) {
+          offset = next
+          return device
+        }
+        guard !exhausted, let handle else { return nil }
+        let chunk = (try? handle.read(upToCount: 1 << 20)) ?? nil
+        guard let chunk, !chunk.isEmpty else {
+          exhausted = true
+          try? handle.close()
+          return nil
+        }
+        buffer.removeFirst(offset)
+        offset = 0
+        buffer += chunk
+      }
     }
   }
 
-  static func decode(_ data: Data, at start: Int) -> (device: Device, next: Int) {
-    data.withUnsafeBytes { raw in
-      var offset = start
-      let flags = raw[offset]
-      offset += 1
-      let millis = Int64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int64.self))
-      offset += 8
-      var fields: [String] = []
-      fields.reserveCapacity(8)
-      for _ in 0..<8 {
-        let length = Int(
-          UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
-        offset += 4
-        fields.append(String(decoding: raw[offset..<offset + length], as: UTF8.self))
-        offset += length
-      }
-      let state = UpgradeState.allCases[Int(flags >> 2) & 3]
-      let upgrade = UpgradeTime(
-        state: state, milliseconds: state == .upgraded ? millis : nil,
-        raw: flags & 16 != 0 ? fields[7] : nil)
-      let device = Device(
-        deviceId: fields[0], mdn: fields[1], make: fields[2], model: fields[3],
-        firmware: fields[4], clientType: fields[5], status: fields[6],
-        fotaEligible: flags & 1 != 0, licenseAssigned: flags & 2 != 0, upgrade: upgrade)
-      return (device, offset)
+  /// Decodes the record at `start`; `nil` when the bytes there do not hold a whole record.
+  static func decode(_ raw: UnsafeRawBufferPointer, at start: Int) -> (device: Device, next: Int)? {
+    var offset = start
+    guard offset + 9 <= raw.count else { return nil }
+    let flags = raw[offset]
+    offset += 1
+    let millis = Int64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int64.self))
+    offset += 8
+    var fields: [String] = []
+    fields.reserveCapacity(8)
+    for _ in 0..<8 {
+      guard offset + 4 <= raw.count else { return nil }
+      let length = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+      offset += 4
+      guard offset + length <= raw.count else { return nil }
+      fields.append(
+        String(decoding: UnsafeRawBufferPointer(rebasing: raw[offset..<offset + length]), as: UTF8.self))
+      offset += length
     }
+    let state = UpgradeState.allCases[Int(flags >> 2) & 3]
+    let upgrade = UpgradeTime(
+      state: state, milliseconds: state == .upgraded ? millis : nil,
+      raw: flags & 16 != 0 ? fields[7] : nil)
+    let device = Device(
+      deviceId: fields[0], mdn: fields[1], make: fields[2], model: fields[3],
+      firmware: fields[4], clientType: fields[5], status: fields[6],
+      fotaEligible: flags & 1 != 0, licenseAssigned: flags & 2 != 0, upgrade: upgrade)
+    return (device, offset)
   }
 }

@@ -3,7 +3,7 @@ import FOTANormalise
 /// Folds devices into a ``FleetSummary`` in one pass, counting each `deviceId` once.
 public struct FleetAggregator: Sendable {
   private(set) public var summary: FleetSummary
-  private var seen: Set<String> = []
+  private var seen = DeviceIdSet()
 
   /// Creates an aggregator for a report as of `asOf` (milliseconds since 1970).
   public init(asOf: Int64) {
@@ -13,7 +13,7 @@ public struct FleetAggregator: Sendable {
   /// Adds a device; returns false, and records a diagnostic, when its id was seen before.
   @discardableResult
   public mutating func add(_ device: Device, page: Int, diagnostics: inout Diagnostics) -> Bool {
-    guard seen.insert(device.deviceId).inserted else {
+    guard seen.insert(device.deviceId) else {
       summary.duplicates += 1
       diagnostics.record(
         .duplicateDeviceId, field: "deviceId", page: page, deviceId: device.deviceId,

@@ -27,51 +27,48 @@ public struct CSVReportRenderer: ReportRenderer {
   private func writeDevices(_ report: FleetReport, _ folder: ReportFolder) throws {
     let asOf = report.summary.asOf
     try folder.write("devices.csv") { out in
-      out.write(CSVRow.encode(Self.deviceColumns))
+      out.writeRow(Self.deviceColumns)
       for device in report.devices {
-        out.write(
-          CSVRow.encode([
+        out.writeRow(
+          [
             device.deviceId, device.mdn, device.make, device.model, device.firmware,
             device.clientType, device.status, String(device.fotaEligible),
             String(device.licenseAssigned), Readiness(device).rawValue,
             device.upgrade.state.rawValue, device.upgrade.iso8601,
             UpgradeAgeBucket.ageDays(device.upgrade, asOf: asOf).map(String.init) ?? "",
             device.upgrade.raw ?? "",
-          ]))
+          ])
       }
     }
   }
 
   private func writeModelFirmware(_ summary: FleetSummary, _ folder: ReportFolder) throws {
     try folder.write("by-model-firmware.csv") { out in
-      out.write(
-        CSVRow.encode([
+      out.writeRow(
+        [
           "make", "model", "firmware", "devices", "fotaEligible", "licenseAssigned", "ready",
           "neverUpgraded",
-        ]))
+        ])
       for (key, counts) in summary.modelFirmwareRows {
-        out.write(
-          CSVRow.encode(
-            [key.model.make, key.model.model, key.firmware]
-              + [
-                counts.devices, counts.fotaEligible, counts.licenseAssigned, counts.ready,
-                counts.neverUpgraded,
-              ].map(String.init)))
+        out.writeRow(
+          [key.model.make, key.model.model, key.firmware]
+            + [
+              counts.devices, counts.fotaEligible, counts.licenseAssigned, counts.ready,
+              counts.neverUpgraded,
+            ].map(String.init))
       }
     }
   }
 
   private func writeModels(_ summary: FleetSummary, _ folder: ReportFolder) throws {
     try folder.write("by-model.csv") { out in
-      out.write(
-        CSVRow.encode(
-          ["make", "model", "firmwareVersions"] + Self.countColumns + ["latestUpgrade"]))
+      out.writeRow(
+        ["make", "model", "firmwareVersions"] + Self.countColumns + ["latestUpgrade"])
       for (key, counts) in summary.modelsBySize {
         let versions = summary.firmware(of: key).count
-        out.write(
-          CSVRow.encode(
-            [key.make, key.model, String(versions)] + Self.countCells(counts)
-              + [counts.latestUpgrade.map(CivilCalendar.iso8601(milliseconds:)) ?? ""]))
+        out.writeRow(
+          [key.make, key.model, String(versions)] + Self.countCells(counts)
+            + [counts.latestUpgrade.map(CivilCalendar.iso8601(milliseconds:)) ?? ""])
       }
     }
   }
@@ -80,12 +77,11 @@ public struct CSVReportRenderer: ReportRenderer {
     var models: [String: Int] = [:]
     for key in summary.byModelFirmware.keys { models[key.firmware, default: 0] += 1 }
     try folder.write("by-firmware.csv") { out in
-      out.write(CSVRow.encode(["firmware", "models"] + Self.countColumns + ["latestUpgrade"]))
+      out.writeRow(["firmware", "models"] + Self.countColumns + ["latestUpgrade"])
       for (firmware, counts) in summary.firmwareBySize {
-        out.write(
-          CSVRow.encode(
-            [firmware, String(models[firmware] ?? 0)] + Self.countCells(counts)
-              + [counts.latestUpgrade.map(CivilCalendar.iso8601(milliseconds:)) ?? ""]))
+        out.writeRow(
+          [firmware, String(models[firmware] ?? 0)] + Self.countCells(counts)
+            + [counts.latestUpgrade.map(CivilCalendar.iso8601(milliseconds:)) ?? ""])
       }
     }
   }
@@ -103,12 +99,11 @@ public struct CSVReportRenderer: ReportRenderer {
     rows += summary.clientTypesBySize.map { ("clientType", $0.key, $0.counts) }
     rows += summary.statusesBySize.map { ("status", $0.key, $0.counts) }
     try folder.write("readiness.csv") { out in
-      out.write(CSVRow.encode(["dimension", "value", "percentOfFleet"] + Self.countColumns))
+      out.writeRow(["dimension", "value", "percentOfFleet"] + Self.countColumns)
       for (dimension, value, counts) in rows {
-        out.write(
-          CSVRow.encode(
-            [dimension, value, Figures.percent(counts.devices, of: total)]
-              + Self.countCells(counts)))
+        out.writeRow(
+          [dimension, value, Figures.percent(counts.devices, of: total)]
+            + Self.countCells(counts))
       }
     }
   }
@@ -116,17 +111,15 @@ public struct CSVReportRenderer: ReportRenderer {
   private func writeUpgradeAge(_ summary: FleetSummary, _ folder: ReportFolder) throws {
     let total = summary.totals.devices
     try folder.write("upgrade-age.csv") { out in
-      out.write(
-        CSVRow.encode(
-          ["bucket", "label", "devices", "percentOfFleet", "fotaEligible", "licenseAssigned", "ready"]))
+      out.writeRow(
+        ["bucket", "label", "devices", "percentOfFleet", "fotaEligible", "licenseAssigned", "ready"])
       for (bucket, counts) in summary.upgradeAgeRows {
-        out.write(
-          CSVRow.encode(
-            [
-              bucket.rawValue, bucket.label, String(counts.devices),
-              Figures.percent(counts.devices, of: total),
-            ]
-              + [counts.fotaEligible, counts.licenseAssigned, counts.ready].map(String.init)))
+        out.writeRow(
+          [
+            bucket.rawValue, bucket.label, String(counts.devices),
+            Figures.percent(counts.devices, of: total),
+          ]
+            + [counts.fotaEligible, counts.licenseAssigned, counts.ready].map(String.init))
       }
     }
   }

@@ -58,6 +58,12 @@ public struct FileOutput {
     if buffer.count >= 1 << 20 { flush() }
   }
 
+  /// Appends one CSV record (see ``CSVRow``).
+  public mutating func writeRow(_ cells: [String]) {
+    CSVRow.append(cells, to: &buffer)
+    if buffer.count >= 1 << 20 { flush() }
+  }
+
   private mutating func flush() {
     guard failure == nil, !buffer.isEmpty else { return }
     do {
