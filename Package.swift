@@ -19,13 +19,17 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
   ],
   targets: [
     // Thin executable: argument parsing, logging bootstrap, nothing else.
     .executableTarget(
       name: "fota-report",
       dependencies: [
-        "FOTAReport",
+        "FOTAReport", "FOTASimulator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],
@@ -36,7 +40,7 @@ let package = Package(
       name: "FOTAReport",
       dependencies: [
         "ThingSpaceAPI", "FOTAFleet", "FOTACollect", "FOTANormalise", "FOTAAggregate", "FOTARender",
-        "FOTAPublish", .product(name: "Logging", package: "swift-log"),
+        "FOTAPublish", "FOTASimulator", .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strict
     ),
@@ -47,7 +51,22 @@ let package = Package(
     // Stage 1: collect pages.
     .target(
       name: "FOTACollect",
-      dependencies: ["ThingSpaceAPI", "FOTAFleet", .product(name: "Logging", package: "swift-log")],
+      dependencies: [
+        "ThingSpaceAPI", "FOTAFleet", .product(name: "Logging", package: "swift-log"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      ],
+      swiftSettings: strict
+    ),
+    // The in-repo ThingSpace: the synthetic fleet over HTTP, with real auth and faults.
+    .target(
+      name: "FOTASimulator",
+      dependencies: [
+        "ThingSpaceAPI", "FOTAFleet", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
       swiftSettings: strict
     ),
     // Stage 2: normalise devices.
@@ -80,7 +99,7 @@ let package = Package(
     .testTarget(
       name: "FOTAReportTests",
       dependencies: [
-        "FOTATestSupport", "FOTAReport", "FOTAXML",
+        "FOTATestSupport", "FOTAReport", "FOTAXML", "FOTASimulator",
         .product(name: "PropertyBased", package: "swift-property-based"),
         .product(name: "CSV", package: "CSV.swift"),
       ],

@@ -10,6 +10,12 @@ public enum CollectionError: Error, Equatable, LocalizedError {
   case pageAfterLast(origin: String, lastPage: String)
   case incomplete(pages: Int, devices: Int, lastCursor: String)
   case cannotSavePages(path: String, reason: String)
+  case loginFailed(step: String, detail: String)
+  case rejected(request: String, detail: String)
+  case gaveUp(request: String, attempts: Int, detail: String)
+  case cursorDidNotAdvance(page: Int, startIndex: String, cursor: String)
+  case emptyPageWithMoreData(page: Int, startIndex: String)
+  indirect case stopped(pages: Int, devices: Int, lastCursor: String, reason: CollectionError)
 
   public var errorDescription: String? {
     switch self {
@@ -29,6 +35,19 @@ public enum CollectionError: Error, Equatable, LocalizedError {
       "the pages end with hasMoreData=true: collected \(pages) pages, \(devices) devices, last cursor \(lastCursor)"
     case .cannotSavePages(let path, let reason):
       "cannot save pages to \(path): \(reason)"
+    case .loginFailed(let step, let detail):
+      "login failed at \(step): \(detail); not retried, as repeated failed logins lock the account"
+    case .rejected(let request, let detail):
+      "ThingSpace refused \(request): \(detail)"
+    case .gaveUp(let request, let attempts, let detail):
+      "gave up on \(request) after \(attempts) attempts: \(detail)"
+    case .cursorDidNotAdvance(let page, let startIndex, let cursor):
+      "page \(page) says hasMoreData=true but its lastSeenDeviceId \(cursor) does not move past startIndex \(startIndex)"
+    case .emptyPageWithMoreData(let page, let startIndex):
+      "page \(page) (startIndex \(startIndex)) is empty but says hasMoreData=true"
+    case .stopped(let pages, let devices, let lastCursor, let reason):
+      "collection stopped after \(pages) pages and \(devices) records (last cursor \(lastCursor)): "
+        + (reason.errorDescription ?? "unknown error")
     }
   }
 }

@@ -5,6 +5,17 @@ public protocol DevicePageSource {
   /// One line saying what is being collected, for logs and the report's completeness block.
   var sourceDescription: String { get }
 
+  /// Where the source has got to (the next cursor, the next file), for failure messages.
+  var position: String { get }
+
   /// The next page, or `nil` after the last one.
   mutating func nextPage() async throws(CollectionError) -> CollectedPage?
+
+  /// HTTP figures, for sources that make requests.
+  func statistics() async -> CollectionStatistics?
+}
+
+extension DevicePageSource {
+  /// Sources that make no requests have no statistics.
+  public func statistics() async -> CollectionStatistics? { nil }
 }

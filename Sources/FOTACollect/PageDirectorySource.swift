@@ -4,7 +4,7 @@ import Foundation
 public struct PageDirectorySource: DevicePageSource {
   public let directory: URL
   private let files: [String]
-  private var position = 0
+  private var nextFile = 0
 
   /// Lists the directory's page files.
   public init(directory: URL) throws(CollectionError) {
@@ -24,12 +24,14 @@ public struct PageDirectorySource: DevicePageSource {
   /// Files beside the pages that are not device-list pages.
   static let planningFiles: Set<String> = ["firmware.json", "licenses.json"]
 
+  public var position: String { nextFile < files.count ? files[nextFile] : "end" }
+
   public var sourceDescription: String { "pages from \(directory.path) (\(files.count) files)" }
 
   public mutating func nextPage() async throws(CollectionError) -> CollectedPage? {
-    guard position < files.count else { return nil }
-    let name = files[position]
-    position += 1
+    guard nextFile < files.count else { return nil }
+    let name = files[nextFile]
+    nextFile += 1
     let body: Data
     do {
       body = try Data(contentsOf: directory.appendingPathComponent(name))
@@ -37,7 +39,7 @@ public struct PageDirectorySource: DevicePageSource {
       throw .unreadablePage(origin: name, reason: Self.reason(error))
     }
     let page = try PageDecoder.decode(body, origin: name)
-    return CollectedPage(number: position, origin: name, body: body, page: page)
+    return CollectedPage(number: nextFile, origin: name, body: body, page: page)
   }
 
   static func reason(_ error: any Error) -> String {

@@ -1,68 +1,85 @@
 import ThingSpaceAPI
 
-/// One served page of the synthetic fleet.
+/// One page of the synthetic fleet, as the device-list endpoint serves it.
 public struct FleetPage: Sendable {
-  /// 1-based page number.
-  public var number: Int
   /// The response body, byte for byte.
   public var body: String
   /// Elements in `deviceList`.
   public var entryCount: Int
   /// True unless this is the last page.
   public var hasMoreData: Bool
+  /// The `startIndex` of the next request (`"0"` on the last page).
+  public var nextStartIndex: String
 }
 
-/// The fleet's pages in order; the cursor alternates between JSON numbers and strings.
-public struct FleetPages: Sequence, Sendable {
-  let fleet: SyntheticFleet
-  let clientType: ClientType?
-  let pageSize: Int
-
-  public func makeIterator() -> Iterator {
-    Iterator(pages: self)
+extension SyntheticFleet {
+  /// The slot whose IMEI is `imei`, when it is one of the account's.
+  public func slot(of imei: String) -> Int? {
+    guard imei.utf8.count == 15, let value = Int64(imei), value >= Self.imeiBase else { return nil }
+    let slot = Int((value - Self.imeiBase) / 10)
+    return slot < deviceCount && self.imei(at: slot) == imei ? slot : nil
   }
 
-  /// Walks the fleet, one page of matching records at a time.
-  public struct Iterator: IteratorProtocol {
-    private let pages: FleetPages
-    private var index = 0
-    private var number = 0
-    private var finished = false
-    private var lookahead: SyntheticDevice?
-
-    init(pages: FleetPages) {
-      self.pages = pages
-      lookahead = nextMatching()
-    }
-
-    private mutating func nextMatching() -> SyntheticDevice? {
-      while index < pages.fleet.deviceCount {
-        let device = pages.fleet.device(at: index)
-        index += 1
-        guard let filter = pages.clientType else { return device }
-        if let reported = device.clientType, filter.matches(reported) { return device }
-      }
+  /// The page after `startIndex` (`"0"` or an IMEI of the account), keyset-style: records of
+  /// the slots with larger IMEIs, filtered by client type, at most `pageSize`. `nil` when
+  /// `startIndex` is neither.
+  public func page(
+    startIndex: String, clientType: ClientType? = nil, pageSize: Int = SyntheticFleet.pageSize,
+    cursorStyle: CursorStyle = .alternating
+  ) -> FleetPage? {
+    var slot: Int
+    if startIndex == "0" {
+      slot = 0
+    } else if let previous = self.slot(of: startIndex) {
+      slot = previous + 1
+    } else {
       return nil
     }
-
-    public mutating func next() -> FleetPage? {
-      guard !finished else { return nil }
-      number += 1
-      var entries: [SyntheticDevice] = []
-      entries.reserveCapacity(pages.pageSize)
-      while entries.count < pages.pageSize, let device = lookahead {
-        entries.append(device)
-        lookahead = nextMatching()
+    var entries: [String] = []
+    entries.reserveCapacity(pageSize)
+    var lastSlot = -1
+    var hasMore = false
+    while slot < deviceCount {
+      let device = device(at: slot)
+      if clientType.map({ filter in device.clientType.map(filter.matches) ?? false }) ?? true {
+        if entries.count == pageSize {
+          hasMore = true
+          break
+        }
+        entries.append(device.json)
+        lastSlot = slot
       }
-      let hasMore = lookahead != nil
-      finished = !hasMore
-      let lastId = entries.lazy.map(\.deviceId).filter { !$0.isEmpty }.max() ?? "0"
-      let cursor = !hasMore ? "0" : number % 2 == 1 ? lastId : JSONText.string(lastId)
-      var body = "{\"accountName\":\(JSONText.string(pages.fleet.account)),"
-      body += "\"hasMoreData\":\(hasMore),\"lastSeenDeviceId\":\(cursor),\"deviceList\":["
-      body += entries.map(\.json).joined(separator: ",")
-      body += "]}"
-      return FleetPage(number: number, body: body, entryCount: entries.count, hasMoreData: hasMore)
+      slot += 1
     }
+    let next = hasMore ? imei(at: lastSlot) : "0"
+    let asNumber =
+      switch cursorStyle {
+      case .number: true
+      case .string: false
+      case .alternating: lastSlot % 2 != 0
+      }
+    var body = "{\"accountName\":\(JSONText.string(account)),\"hasMoreData\":\(hasMore),"
+    body += "\"lastSeenDeviceId\":\(asNumber ? next : JSONText.string(next)),\"deviceList\":["
+    body += entries.joined(separator: ",")
+    body += "]}"
+    return FleetPage(
+      body: body, entryCount: entries.count, hasMoreData: hasMore, nextStartIndex: next)
+  }
+
+  /// Every page in order, as a client paging from `startIndex` 0 would receive them.
+  public func pages(
+    clientType: ClientType? = nil, pageSize: Int = SyntheticFleet.pageSize,
+    cursorStyle: CursorStyle = .alternating
+  ) -> [FleetPage] {
+    var pages: [FleetPage] = []
+    var cursor = "0"
+    while let page = page(
+      startIndex: cursor, clientType: clientType, pageSize: pageSize, cursorStyle: cursorStyle)
+    {
+      pages.append(page)
+      guard page.hasMoreData else { break }
+      cursor = page.nextStartIndex
+    }
+    return pages
   }
 }

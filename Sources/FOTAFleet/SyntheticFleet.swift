@@ -26,10 +26,13 @@ public struct SyntheticFleet: Sendable {
     self.account = account
   }
 
-  /// The IMEI of the device at `index`: 15 digits, strictly increasing with the index.
+  /// The smallest IMEI the fleet can hold.
+  static let imeiBase: Int64 = 350_000_000_000_000
+
+  /// The IMEI of the slot at `index`: 15 digits, strictly increasing with the index.
   public func imei(at index: Int) -> String {
     var random = SplitMix64(seed: seed ^ (UInt64(index) &* 0xD1B5_4A32_D192_ED03))
-    return String(350_000_000_000_000 + Int64(index) * 10 + Int64(random.below(10)))
+    return String(Self.imeiBase + Int64(index) * 10 + Int64(random.below(10)))
   }
 
   /// The record at `index`.
@@ -111,13 +114,6 @@ public struct SyntheticFleet: Sendable {
     }
     let json = "{" + members.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
     return SyntheticDevice(deviceId: deviceId, clientType: clientType, json: json)
-  }
-
-  /// The fleet as device-list pages, filtered as the API's `clientType` parameter filters.
-  public func pages(clientType: ClientType? = nil, pageSize: Int = SyntheticFleet.pageSize)
-    -> FleetPages
-  {
-    FleetPages(fleet: self, clientType: clientType, pageSize: pageSize)
   }
 
   private func randomQuirk(_ random: inout SplitMix64) -> Quirk {

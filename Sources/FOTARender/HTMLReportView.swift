@@ -211,6 +211,12 @@ struct HTMLReportView {
     if info.clientTypeFilter != nil {
       rows.append(("Left out by the filter", Figures.grouped(info.filteredOut)))
     }
+    if let http = info.http {
+      rows.append(("HTTP requests", Figures.grouped(http.requests)))
+      rows.append(("Retries", http.retriesSummary))
+      rows.append(
+        ("Re-authentications", "bearer \(http.bearerRenewals), session \(http.sessionRenewals)"))
+    }
     return rows.map { ["label": $0.0, "value": $0.1] }
       + [["label": "Collection time", "timing": Figures.seconds(info.collectSeconds) + " s"]]
   }

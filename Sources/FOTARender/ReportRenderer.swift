@@ -1,5 +1,5 @@
 /// Turns a ``FleetReport`` into one or more files of a report folder.
-public protocol ReportRenderer {
+public protocol ReportRenderer: Sendable {
   /// Names the renderer in errors and logs.
   var name: String { get }
 

@@ -20,6 +20,8 @@ public struct RunInfo: Sendable, Equatable {
   public var collectSeconds = 0.0
   /// Seconds spent rendering, filled in before `run.json` is written.
   public var renderSeconds = 0.0
+  /// HTTP figures, when the pages came over HTTP.
+  public var http: HTTPFigures?
 
   /// Creates the info of a run.
   public init(account: String, asOf: Int64, source: String, clientTypeFilter: String?) {

@@ -29,6 +29,8 @@ public struct RunRecordRenderer: ReportRenderer {
     public var diagnosticsTotal: Int
     public var durations: Durations
     public var files: [String]
+    /// Requests, retries by cause and re-authentications, when the pages came over HTTP.
+    public var http: HTTPFigures?
   }
 
   /// Timing figures: the only values that differ between two runs over the same pages.
@@ -69,7 +71,8 @@ public struct RunRecordRenderer: ReportRenderer {
       durations: Durations(
         collectSeconds: Figures.roundedSeconds(report.info.collectSeconds),
         renderSeconds: Figures.roundedSeconds(report.info.renderSeconds)),
-      files: (folder.files + ["run.json"]).sorted())
+      files: (folder.files + ["run.json"]).sorted(),
+      http: report.info.http)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data = try encoder.encode(record)

@@ -54,6 +54,17 @@ public struct XMLReportRenderer: ReportRenderer {
     try writer.attribute("skipped", String(info.skipped))
     try writer.attribute("filteredOut", String(info.filteredOut))
     try writer.attribute("collectSeconds", Figures.seconds(info.collectSeconds))
+    if let http = info.http {
+      try writer.startElement("http")
+      try writer.attribute("requests", String(http.requests))
+      try writer.attribute("retries", String(http.totalRetries))
+      try writer.attribute("bearerRenewals", String(http.bearerRenewals))
+      try writer.attribute("sessionRenewals", String(http.sessionRenewals))
+      for (cause, count) in http.retries.sorted(by: { $0.key < $1.key }) {
+        try writer.emptyElement("retry", ["cause": cause, "count": String(count)])
+      }
+      try writer.endElement()
+    }
     try writer.endElement()
   }
 

@@ -4,6 +4,7 @@ import FOTAFleet
 import FOTANormalise
 import FOTAPublish
 import FOTARender
+import FOTASimulator
 import Foundation
 import Logging
 import ThingSpaceAPI
@@ -13,11 +14,13 @@ import ThingSpaceAPI
 /// Pages are normalised and aggregated as they arrive; per-device rows go to a spool file in the
 /// staging folder, so memory grows with the number of groups, not devices. Reports are written to
 /// a staging folder and published only when every file is complete.
-public struct ReportJob {
+public struct ReportJob: Sendable {
   public let configuration: RunConfiguration
   public let logger: Logger
   /// Extra renderers run after the standard ones (tests use this to inject failures).
   public var additionalRenderers: [any ReportRenderer] = []
+  /// Called after every page.
+  public var progress: (@Sendable (CollectionProgress) -> Void)?
 
   /// Creates a job.
   public init(configuration: RunConfiguration, logger: Logger) {
@@ -33,7 +36,27 @@ public struct ReportJob {
       return try await run(source: &source)
     case .demo(let seed, let devices):
       let fleet = SyntheticFleet(seed: seed, deviceCount: devices)
-      var source = SyntheticFleetSource(fleet: fleet, clientType: configuration.clientType)
+      var quiet = logger
+      quiet.logLevel = max(logger.logLevel, .warning)
+      let simulator = ThingSpaceSimulator(configuration: .init(fleet: fleet), logger: quiet)
+      return try await simulator.withRunning { baseURL in
+        let credentials = SimulatorCredentials.demo
+        let client = ThingSpaceClient(
+          baseURL: baseURL,
+          credentials: .login(
+            clientId: credentials.clientId, clientSecret: credentials.clientSecret,
+            username: credentials.username, password: credentials.password),
+          policy: configuration.retryPolicy, logger: logger)
+        var source = HTTPPageSource(
+          client: client, account: fleet.account, clientType: configuration.clientType,
+          description:
+            "demo fleet (seed \(seed), \(devices) records) via the ThingSpace simulator on loopback")
+        return try await self.run(source: &source)
+      }
+    case .api(let baseURL, let account, let credentials):
+      let client = ThingSpaceClient(
+        baseURL: baseURL, credentials: credentials, policy: configuration.retryPolicy, logger: logger)
+      var source = HTTPPageSource(client: client, account: account, clientType: configuration.clientType)
       return try await run(source: &source)
     }
   }
@@ -80,7 +103,15 @@ public struct ReportJob {
       source: source.sourceDescription, clientTypeFilter: configuration.clientType?.rawValue)
     logger.info("collecting", metadata: ["source": "\(info.source)"])
 
-    while let page = try await source.nextPage() {
+    while true {
+      let next: CollectedPage?
+      do {
+        next = try await source.nextPage()
+      } catch {
+        throw CollectionError.stopped(
+          pages: info.pages, devices: info.records, lastCursor: source.position, reason: error)
+      }
+      guard let page = next else { break }
       try check.accept(page)
       try recorder?.save(page)
       info.pages += 1
@@ -100,6 +131,13 @@ public struct ReportJob {
           try spool.append(device)
         }
       }
+      if let progress {
+        let statistics = await source.statistics()
+        progress(
+          CollectionProgress(
+            pages: info.pages, records: info.records, retries: statistics?.totalRetries ?? 0,
+            seconds: Self.seconds(clock.now - started)))
+      }
       logger.debug(
         "page",
         metadata: [
@@ -109,6 +147,13 @@ public struct ReportJob {
     try check.finish()
     info.account = check.account ?? info.account
     info.collectSeconds = Self.seconds(clock.now - started)
+    if let statistics = await source.statistics() {
+      info.http = HTTPFigures(
+        requests: statistics.requests,
+        retries: Dictionary(
+          uniqueKeysWithValues: RetryCause.allCases.map { ($0.rawValue, statistics.retries[$0] ?? 0) }),
+        bearerRenewals: statistics.bearerRenewals, sessionRenewals: statistics.sessionRenewals)
+    }
     logger.info(
       "collected",
       metadata: [

@@ -1,3 +1,4 @@
+import FOTACollect
 import FOTARender
 import Foundation
 import ThingSpaceAPI
@@ -8,8 +9,10 @@ public struct RunConfiguration: Sendable {
   public enum Source: Sendable, Equatable {
     /// Saved response bodies, every `*.json` file of a directory in file-name order.
     case pages(directory: URL)
-    /// The built-in synthetic fleet.
+    /// The built-in synthetic fleet, served over loopback by the in-process simulator.
     case demo(seed: UInt64, devices: Int)
+    /// The ThingSpace API (or anything that speaks it) at `baseURL`.
+    case api(baseURL: URL, account: String, credentials: ThingSpaceCredentials)
   }
 
   public var source: Source
@@ -29,6 +32,8 @@ public struct RunConfiguration: Sendable {
   public var savePages: URL?
   /// Whether `report.xml` lists every device.
   public var xmlDevices: Bool
+  /// Retries, backoff and timeouts of HTTP requests.
+  public var retryPolicy = RetryPolicy()
 
   /// Creates a configuration; by default every format, summary-only XML, no saved pages.
   public init(

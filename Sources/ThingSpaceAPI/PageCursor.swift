@@ -20,6 +20,22 @@ public enum PageCursor: Sendable, Hashable, CustomStringConvertible {
   }
 
   public var description: String { startIndex }
+
+  /// True when this cursor lies past `startIndex` in IMEI order (numerically for digit strings).
+  public func isAfter(_ startIndex: String) -> Bool {
+    let next = self.startIndex.trimmingASCIIWhitespace()
+    let previous = startIndex.trimmingASCIIWhitespace()
+    func digits(_ text: String) -> Substring? {
+      guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+      let trimmed = text.drop { $0 == "0" }
+      return trimmed
+    }
+    if let nextDigits = digits(next), let previousDigits = digits(previous) {
+      if nextDigits.count != previousDigits.count { return nextDigits.count > previousDigits.count }
+      return nextDigits > previousDigits
+    }
+    return next > previous
+  }
 }
 
 extension PageCursor: Codable {

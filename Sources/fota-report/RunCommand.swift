@@ -11,11 +11,17 @@ struct RunCommand: AsyncParsableCommand {
     commandName: "run",
     abstract: "Collect the device list and publish the night's reports.",
     discussion: """
-      Reads the device list from saved pages (--from-pages) or the built-in demo fleet (--demo), \
-      and writes devices.csv, by-model-firmware.csv, by-model.csv, by-firmware.csv, \
+      Collects the device list of --account from the ThingSpace API, from saved pages \
+      (--from-pages), or from the built-in demo fleet served by the simulator over loopback \
+      (--demo), and writes devices.csv, by-model-firmware.csv, by-model.csv, by-firmware.csv, \
       readiness.csv, upgrade-age.csv, report.html, report.xml and run.json into --out. The files \
       are written into a hidden sibling folder first and swapped into place only when all are \
       complete: a failed run leaves the previous report untouched.
+
+      Credentials come from the environment only: THINGSPACE_BEARER_TOKEN and \
+      THINGSPACE_SESSION_TOKEN (used as they are), or THINGSPACE_CLIENT_ID, \
+      THINGSPACE_CLIENT_SECRET, THINGSPACE_USERNAME and THINGSPACE_PASSWORD (the job logs in, \
+      and renews an expired token or session once). A failed login is never retried.
       """
   )
 
@@ -34,13 +40,18 @@ struct RunCommand: AsyncParsableCommand {
 
   func run() async throws {
     let logger = logging.makeLogger()
-    let configuration = RunConfiguration(
+    var configuration = RunConfiguration(
       source: source.resolved, account: source.account, output: report.outputURL,
       asOf: report.asOfMilliseconds, clientType: source.clientType?.value,
       formats: Set(report.formats.flatMap(\.formats)), templates: report.templatesURL,
       savePages: source.savePages.map { URL(fileURLWithPath: $0) }, xmlDevices: report.xmlDevices)
+    configuration.retryPolicy = source.retryPolicy
+    var job = ReportJob(configuration: configuration, logger: logger)
+    let reporter = ProgressReporter(logger: logger)
+    job.progress = { reporter.report($0) }
     do {
-      let outcome = try await ReportJob(configuration: configuration, logger: logger).run()
+      let outcome = try await job.run()
+      reporter.finish()
       logger.info(
         "done",
         metadata: [
@@ -48,6 +59,7 @@ struct RunCommand: AsyncParsableCommand {
           "ready": "\(outcome.summary.totals.ready)", "output": "\(outcome.output.path)",
         ])
     } catch {
+      reporter.finish()
       FailureReport.print(error)
       throw ExitCode.failure
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FOTACollect
 import FOTAFleet
 import FOTAReport
 import Foundation
@@ -29,6 +30,17 @@ struct SourceOptions: ParsableArguments {
   var account: String?
 
   @Option(
+    name: .customLong("base-url"),
+    help: ArgumentHelp("The ThingSpace API's base URL.", valueName: "URL"))
+  var baseURL = "https://thingspace.verizon.com"
+
+  @Option(name: .customLong("max-attempts"), help: "Attempts per HTTP request, the first included.")
+  var maxAttempts = 5
+
+  @Option(help: ArgumentHelp("Seconds one HTTP request may take.", valueName: "SECONDS"))
+  var timeout = 60
+
+  @Option(
     name: .customLong("client-type"),
     help: ArgumentHelp("Only devices of this client type (OMADM or LWM2M).", valueName: "TYPE"))
   var clientType: ClientTypeArgument?
@@ -43,22 +55,42 @@ struct SourceOptions: ParsableArguments {
   func validate() throws {
     switch (fromPages, demo) {
     case (nil, false):
-      throw ValidationError(
-        "give --from-pages DIR or --demo (live collection from the ThingSpace API is not built yet)")
+      guard account != nil else {
+        throw ValidationError("give --account ACCOUNT (live API), --from-pages DIR or --demo")
+      }
+      guard credentials != nil else {
+        throw ValidationError(
+          "no ThingSpace credentials: set \(ThingSpaceCredentials.tokenVariables.joined(separator: " and ")), "
+            + "or all of \(ThingSpaceCredentials.loginVariables.joined(separator: ", ")); or use --demo")
+      }
+      guard let url = URL(string: baseURL), url.scheme == "https" || url.scheme == "http", url.host != nil
+      else { throw ValidationError("--base-url must be an http(s) URL") }
     case (.some, true):
       throw ValidationError("--from-pages and --demo cannot be used together")
     default:
       break
     }
+    guard maxAttempts >= 1 else { throw ValidationError("--max-attempts must be at least 1") }
+    guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second") }
     guard demoDevices >= 0 else { throw ValidationError("--demo-devices must not be negative") }
     if let account, account.trimmingCharacters(in: .whitespaces).isEmpty {
       throw ValidationError("--account must not be empty")
     }
   }
 
+  /// Credentials from the environment, never from arguments.
+  var credentials: ThingSpaceCredentials? {
+    ThingSpaceCredentials.fromEnvironment(ProcessInfo.processInfo.environment)
+  }
+
   var resolved: RunConfiguration.Source {
     if let fromPages { return .pages(directory: URL(fileURLWithPath: fromPages)) }
-    return .demo(seed: seed, devices: demoDevices)
+    if demo { return .demo(seed: seed, devices: demoDevices) }
+    return .api(baseURL: URL(string: baseURL)!, account: account ?? "", credentials: credentials!)
+  }
+
+  var retryPolicy: RetryPolicy {
+    RetryPolicy(maxAttempts: maxAttempts, timeout: .seconds(timeout))
   }
 }
 

@@ -57,7 +57,9 @@ struct PublishTests {
     await #expect {
       try await fixture.run(fixture.configuration(.pages(directory: pages)))
     } throws: { error in
-      guard case .invalidPage(let origin, _)? = error as? CollectionError else { return false }
+      guard case .stopped(_, _, _, .invalidPage(let origin, _))? = error as? CollectionError else {
+        return false
+      }
       return origin == "page-00002.json"
     }
     #expect(try Self.snapshot(fixture.output) == before)

@@ -1,0 +1,58 @@
+import Foundation
+import ThingSpaceAPI
+
+/// Collects an account's device list from ThingSpace, page by page, following the keyset cursor.
+///
+/// Starts at `startIndex` 0 and follows `lastSeenDeviceId` while `hasMoreData` is true. A page
+/// that says there is more but is empty, or whose cursor does not move forward, is an error rather
+/// than a loop.
+public struct HTTPPageSource: DevicePageSource {
+  public let client: ThingSpaceClient
+  public let account: String
+  public let clientType: ClientType?
+  private var cursor = "0"
+  private var number = 0
+  private var finished = false
+  public let sourceDescription: String
+
+  /// Creates a source for `account`, optionally filtered by client type.
+  public init(
+    client: ThingSpaceClient, account: String, clientType: ClientType?, description: String? = nil
+  ) {
+    self.client = client
+    self.account = account
+    self.clientType = clientType
+    self.sourceDescription =
+      description ?? "ThingSpace API at \(client.baseURL.host ?? client.baseURL.absoluteString)"
+  }
+
+  public var position: String { cursor }
+
+  public func statistics() async -> CollectionStatistics? {
+    await client.statistics
+  }
+
+  public mutating func nextPage() async throws(CollectionError) -> CollectedPage? {
+    guard !finished else { return nil }
+    let startIndex = cursor
+    let (body, page) = try await client.devicePage(
+      account: account, startIndex: startIndex, clientType: clientType)
+    number += 1
+    guard let hasMore = page.hasMoreData else {
+      throw .invalidPage(origin: "startIndex \(startIndex)", reason: "hasMoreData is missing")
+    }
+    if hasMore {
+      guard !page.deviceList.isEmpty else {
+        throw .emptyPageWithMoreData(page: number, startIndex: startIndex)
+      }
+      guard let next = page.lastSeenDeviceId, next.isAfter(startIndex) else {
+        throw .cursorDidNotAdvance(
+          page: number, startIndex: startIndex, cursor: page.lastSeenDeviceId?.startIndex ?? "(none)")
+      }
+      cursor = next.startIndex
+    } else {
+      finished = true
+    }
+    return CollectedPage(number: number, origin: "startIndex \(startIndex)", body: body, page: page)
+  }
+}

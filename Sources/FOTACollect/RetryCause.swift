@@ -1,0 +1,13 @@
+/// Why a request was retried.
+public enum RetryCause: String, Sendable, CaseIterable, Codable, Comparable {
+  case connection
+  case timeout
+  case serverError = "server-error"
+  case rateLimited = "rate-limited"
+  case truncatedBody = "truncated-body"
+  case invalidJSON = "invalid-json"
+
+  public static func < (lhs: Self, rhs: Self) -> Bool {
+    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+  }
+}

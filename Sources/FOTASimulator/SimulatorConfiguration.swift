@@ -1,0 +1,57 @@
+import FOTAFleet
+
+/// How the simulated ThingSpace behaves: its fleet, its credentials and its faults.
+///
+/// Every fault is deterministic: it fires on every Nth device-list request, counting all of them.
+public struct SimulatorConfiguration: Sendable {
+  /// The account and its devices.
+  public var fleet: SyntheticFleet
+  /// Delay before each device-list answer.
+  public var latency: Duration = .zero
+  /// Every Nth device-list request answers HTTP 500 with an error body.
+  public var failEvery: Int?
+  /// Every Nth device-list request answers HTTP 429 with `Retry-After`.
+  public var rateLimitEvery: Int?
+  /// The `Retry-After` seconds sent with a 429.
+  public var retryAfterSeconds = 1
+  /// Every Nth device-list request is cut off halfway through its body.
+  public var dropEvery: Int?
+  /// Device-list requests a bearer token serves before the gateway rejects it as invalid.
+  public var tokenTTL: Int?
+  /// Device-list requests a session token serves before it expires.
+  public var sessionTTL: Int?
+  /// From this device-list request on, `lastSeenDeviceId` repeats the request's `startIndex`.
+  public var stallCursorFrom: Int?
+  /// How `lastSeenDeviceId` is written.
+  public var cursorStyle: CursorStyle = .alternating
+  /// The credentials the token and login endpoints accept.
+  public var credentials = SimulatorCredentials.demo
+  /// Tokens accepted without logging in (as if issued earlier), if any.
+  public var presetTokens: (bearer: String, session: String)?
+
+  /// Creates a configuration for `fleet`, without faults.
+  public init(fleet: SyntheticFleet) {
+    self.fleet = fleet
+  }
+}
+
+/// The client id and secret, user name and password the simulator accepts.
+public struct SimulatorCredentials: Sendable, Equatable {
+  public var clientId: String
+  public var clientSecret: String
+  public var username: String
+  public var password: String
+
+  /// Creates credentials.
+  public init(clientId: String, clientSecret: String, username: String, password: String) {
+    self.clientId = clientId
+    self.clientSecret = clientSecret
+    self.username = username
+    self.password = password
+  }
+
+  /// The demo's built-in credentials: not secret, known to `run --demo`.
+  public static let demo = SimulatorCredentials(
+    clientId: "demo-client", clientSecret: "demo-secret", username: "demo-user",
+    password: "demo-password")
+}

@@ -1,0 +1,70 @@
+import FOTAFleet
+import Foundation
+
+/// The simulator's mutable state: issued tokens and request counters.
+actor SimulatorState {
+  private var bearers: [String: Int] = [:]
+  private var sessions: [String: Int] = [:]
+  private var issued = 0
+  private(set) var statistics = SimulatorStatistics()
+
+  init(configuration: SimulatorConfiguration) {
+    if let preset = configuration.presetTokens {
+      bearers[preset.bearer] = configuration.tokenTTL ?? .max
+      sessions[preset.session] = configuration.sessionTTL ?? .max
+    }
+  }
+
+  /// Counts a token request and issues a new bearer token when `accepted`.
+  func tokenRequest(accepted: Bool, ttl: Int?) -> String? {
+    statistics.tokenRequests += 1
+    guard accepted else { return nil }
+    issued += 1
+    let token = "sim-bearer-\(issued)-\(UUID().uuidString.prefix(8))"
+    bearers[token] = ttl ?? .max
+    return token
+  }
+
+  /// Counts a session login and issues a session token when `accepted`.
+  func sessionLogin(accepted: Bool, ttl: Int?) -> String? {
+    statistics.sessionLogins += 1
+    guard accepted else { return nil }
+    issued += 1
+    let token = "sim-session-\(issued)-\(UUID().uuidString.prefix(8))"
+    sessions[token] = ttl ?? .max
+    return token
+  }
+
+  /// True when the bearer token is known and not worn out; does not use it up.
+  func isValidBearer(_ token: String) -> Bool {
+    (bearers[token] ?? 0) > 0
+  }
+
+  /// Counts a device-list request and returns its 1-based number.
+  func nextDeviceListRequest() -> Int {
+    statistics.deviceListRequests += 1
+    return statistics.deviceListRequests
+  }
+
+  /// Spends one use of each token; tells which one, if any, is invalid or expired.
+  func authorise(bearer: String, session: String) -> Authorisation {
+    guard let bearerUses = bearers[bearer], bearerUses > 0 else { return .invalidBearer }
+    guard let sessionUses = sessions[session] else { return .unknownSession }
+    guard sessionUses > 0 else { return .expiredSession }
+    bearers[bearer] = bearerUses - 1
+    sessions[session] = sessionUses - 1
+    return .authorised
+  }
+
+  func recordFault(_ name: String) {
+    statistics.faults[name, default: 0] += 1
+  }
+
+  func recordPage() {
+    statistics.pagesServed += 1
+  }
+
+  enum Authorisation {
+    case authorised, invalidBearer, unknownSession, expiredSession
+  }
+}

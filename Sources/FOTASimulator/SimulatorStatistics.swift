@@ -1,0 +1,10 @@
+/// What the simulator has been asked, for tests and logs.
+public struct SimulatorStatistics: Sendable, Equatable {
+  public var tokenRequests = 0
+  public var sessionLogins = 0
+  public var deviceListRequests = 0
+  /// Device-list requests answered with a page.
+  public var pagesServed = 0
+  /// Faults injected, by name.
+  public var faults: [String: Int] = [:]
+}

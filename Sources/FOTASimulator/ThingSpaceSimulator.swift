@@ -1,0 +1,256 @@
+import FOTAFleet
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import ThingSpaceAPI
+import UnixSignals
+
+/// A faithful, local ThingSpace: the synthetic fleet's device list behind the real token and
+/// session-login endpoints, with deterministic faults.
+///
+/// Served semantics: devices in IMEI order, `startIndex` exclusive and either `0` or an IMEI of
+/// the account (else 400 `INVALID_PARAMETER` / `LastSeenDeviceId Not Valid`), the `clientType`
+/// filter, 1,000 devices a page; the gateway's `900901` fault for a bad bearer token and
+/// `REQUEST_FAILED.SessionToken.Expired` for an expired session.
+public struct ThingSpaceSimulator: Sendable {
+  public let configuration: SimulatorConfiguration
+  private let state: SimulatorState
+  private let logger: Logger
+
+  /// Creates a simulator.
+  public init(configuration: SimulatorConfiguration, logger: Logger) {
+    self.configuration = configuration
+    self.state = SimulatorState(configuration: configuration)
+    self.logger = logger
+  }
+
+  /// What the simulator has been asked so far.
+  public func statistics() async -> SimulatorStatistics {
+    await state.statistics
+  }
+
+  /// Serves on `host:port` (port 0 picks a free one) until the task is cancelled; `onStart`
+  /// receives the bound port.
+  public func run(
+    host: String = "127.0.0.1", port: Int = 0,
+    onStart: @escaping @Sendable (Int) async -> Void = { _ in }
+  ) async throws {
+    try await serviceGroup(host: host, port: port, signals: [.sigterm, .sigint], onStart: onStart).run()
+  }
+
+  private func serviceGroup(
+    host: String, port: Int, signals: [UnixSignal], onStart: @escaping @Sendable (Int) async -> Void
+  ) -> ServiceGroup {
+    let app = Application(
+      router: router(),
+      configuration: .init(address: .hostname(host, port: port), serverName: "thingspace-simulator"),
+      onServerRunning: { channel in await onStart(channel.localAddress?.port ?? port) },
+      logger: logger)
+    return ServiceGroup(
+      configuration: .init(services: [app], gracefulShutdownSignals: signals, logger: logger))
+  }
+
+  /// Starts the simulator on a free loopback port, runs `body` with its base URL, then stops it.
+  public func withRunning<Result: Sendable>(
+    _ body: @Sendable (URL) async throws -> Result
+  ) async throws -> Result {
+    let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+    let services = serviceGroup(host: "127.0.0.1", port: 0, signals: []) { port in
+      continuation.yield(port)
+    }
+    return try await withThrowingTaskGroup(of: Void.self) { group in
+      group.addTask {
+        defer { continuation.finish() }
+        try await services.run()
+      }
+      var iterator = ports.makeAsyncIterator()
+      guard let port = await iterator.next() else {
+        try await group.waitForAll()
+        throw SimulatorError.didNotStart
+      }
+      let result: Swift.Result<Result, any Error>
+      do {
+        result = .success(try await body(URL(string: "http://127.0.0.1:\(port)")!))
+      } catch {
+        result = .failure(error)
+      }
+      await services.triggerGracefulShutdown()
+      try await group.waitForAll()
+      return try result.get()
+    }
+  }
+
+  func router() -> Router<BasicRequestContext> {
+    let router = Router(context: BasicRequestContext.self)
+    router.post(RouterPath(ThingSpacePaths.token)) { request, _ in
+      try await self.token(request)
+    }
+    router.post(RouterPath(ThingSpacePaths.sessionLogin)) { request, _ in
+      try await self.sessionLogin(request)
+    }
+    router.get("/api/fota/v1/devices/:account/index/:startIndex") { request, context in
+      try await self.deviceList(
+        request, account: context.parameters.get("account") ?? "",
+        startIndex: context.parameters.get("startIndex") ?? "")
+    }
+    return router
+  }
+
+  // MARK: Endpoints
+
+  private func token(_ request: Request) async throws -> Response {
+    var request = request
+    let form = String(buffer: try await request.collectBody(upTo: 1 << 16))
+    let expected = Data(
+      "\(configuration.credentials.clientId):\(configuration.credentials.clientSecret)".utf8
+    ).base64EncodedString()
+    let authorised = request.headers[.authorization] == "Basic \(expected)"
+    let grant = form.split(separator: "&").contains("grant_type=client_credentials")
+    let token = await state.tokenRequest(accepted: authorised && grant, ttl: configuration.tokenTTL)
+    guard let token else {
+      return grant
+        ? Self.json(
+          .unauthorized, #"{"error":"invalid_client","error_description":"Client authentication failed"}"#)
+        : Self.json(
+          .badRequest,
+          #"{"error":"unsupported_grant_type","error_description":"grant_type must be client_credentials"}"#)
+    }
+    let body = try JSONEncoder().encode(OAuthToken(accessToken: token, scope: "ts.fota"))
+    return Self.json(.ok, String(decoding: body, as: UTF8.self))
+  }
+
+  private func sessionLogin(_ request: Request) async throws -> Response {
+    var request = request
+    let body = try await request.collectBody(upTo: 1 << 16)
+    let bearer = Self.bearer(request)
+    guard await state.isValidBearer(bearer) else {
+      _ = await state.sessionLogin(accepted: false, ttl: nil)
+      return Self.invalidCredentials
+    }
+    let login = try? JSONDecoder().decode(SessionLoginRequest.self, from: Data(buffer: body))
+    let accepted =
+      login?.username == configuration.credentials.username
+      && login?.password == configuration.credentials.password
+    guard let session = await state.sessionLogin(accepted: accepted, ttl: configuration.sessionTTL)
+    else {
+      return Self.json(
+        .badRequest,
+        #"{"errorCode":"UnifiedWebService.INPUT_INVALID.Credentials.Invalid","errorMessage":"Invalid username or password."}"#
+      )
+    }
+    let answer = try JSONEncoder().encode(SessionLoginResponse(sessionToken: session))
+    return Self.json(.ok, String(decoding: answer, as: UTF8.self))
+  }
+
+  private func deviceList(_ request: Request, account: String, startIndex: String) async throws
+    -> Response
+  {
+    let number = await state.nextDeviceListRequest()
+    if configuration.latency > .zero { try await Task.sleep(for: configuration.latency) }
+
+    switch await state.authorise(
+      bearer: Self.bearer(request), session: request.headers[Self.sessionHeader] ?? "")
+    {
+    case .authorised: break
+    case .invalidBearer:
+      await state.recordFault("invalid-bearer")
+      return Self.invalidCredentials
+    case .unknownSession:
+      return Self.json(
+        .badRequest,
+        #"{"errorCode":"UnifiedWebService.INPUT_INVALID.SessionToken.Invalid","errorMessage":"Session token is invalid."}"#
+      )
+    case .expiredSession:
+      await state.recordFault("expired-session")
+      return Self.json(
+        .badRequest,
+        #"{"errorCode":"UnifiedWebService.REQUEST_FAILED.SessionToken.Expired","errorMessage":"The session has expired."}"#
+      )
+    }
+
+    if let every = configuration.failEvery, number % every == 0 {
+      await state.recordFault("server-error")
+      return Self.json(
+        .internalServerError,
+        #"{"errorCode":"INTERNAL_SERVER_ERROR","errorMessage":"Simulated failure; please retry."}"#)
+    }
+    if let every = configuration.rateLimitEvery, number % every == 0 {
+      await state.recordFault("rate-limited")
+      var response = Self.json(
+        .tooManyRequests, #"{"errorCode":"TOO_MANY_REQUESTS","errorMessage":"Rate limit exceeded."}"#)
+      response.headers[.retryAfter] = String(configuration.retryAfterSeconds)
+      return response
+    }
+    guard account == configuration.fleet.account else {
+      return Self.json(
+        .badRequest,
+        #"{"errorCode":"UnifiedWebService.REQUEST_FAILED.AccountNotFound","errorMessage":"Account \#(account) not found."}"#
+      )
+    }
+    let clientType = request.uri.queryParameters.get("clientType")
+    var filter: ClientType?
+    if let clientType {
+      guard let known = ClientType(rawValue: clientType) else {
+        return Self.json(
+          .badRequest, #"{"errorCode":"INVALID_PARAMETER","errorMessage":"Invalid clientType."}"#)
+      }
+      filter = known
+    }
+    guard
+      var page = configuration.fleet.page(
+        startIndex: startIndex, clientType: filter, cursorStyle: configuration.cursorStyle)
+    else {
+      return Self.json(
+        .badRequest, #"{"errorCode":"INVALID_PARAMETER","errorMessage":"LastSeenDeviceId Not Valid"}"#)
+    }
+    if let from = configuration.stallCursorFrom, number >= from, page.hasMoreData {
+      await state.recordFault("stalled-cursor")
+      page.body = page.body.replacingOccurrences(
+        of: "\"lastSeenDeviceId\":\"\(page.nextStartIndex)\"", with: "\"lastSeenDeviceId\":\"\(startIndex)\""
+      ).replacingOccurrences(
+        of: "\"lastSeenDeviceId\":\(page.nextStartIndex),", with: "\"lastSeenDeviceId\":\(startIndex),")
+    }
+    if let every = configuration.dropEvery, number % every == 0 {
+      await state.recordFault("dropped")
+      return Self.cutOff(page.body)
+    }
+    await state.recordPage()
+    return Self.json(.ok, page.body)
+  }
+
+  // MARK: Helpers
+
+  static let sessionHeader = HTTPField.Name("VZ-M2M-Token")!
+
+  static func bearer(_ request: Request) -> String {
+    let value = request.headers[.authorization] ?? ""
+    return value.hasPrefix("Bearer ") ? String(value.dropFirst("Bearer ".count)) : ""
+  }
+
+  static var invalidCredentials: Response {
+    json(
+      .unauthorized,
+      #"{"fault":{"code":"900901","message":"Invalid Credentials","description":"Access failure for API: /api/fota/v1, version: v1. Make sure you have given the correct access token"}}"#
+    )
+  }
+
+  static func json(_ status: HTTPResponse.Status, _ body: String) -> Response {
+    Response(
+      status: status, headers: [.contentType: "application/json"],
+      body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+  }
+
+  /// Announces the whole body, sends half of it, then drops the connection.
+  static func cutOff(_ body: String) -> Response {
+    let bytes = Array(body.utf8)
+    let half = ByteBuffer(bytes: bytes.prefix(bytes.count / 2))
+    return Response(
+      status: .ok, headers: [.contentType: "application/json"],
+      body: ResponseBody(contentLength: bytes.count) { writer in
+        try await writer.write(half)
+        throw SimulatorError.droppedConnection
+      })
+  }
+}

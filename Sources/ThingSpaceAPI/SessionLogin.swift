@@ -1,0 +1,21 @@
+/// The body of `POST /api/m2m/v1/session/login`.
+public struct SessionLoginRequest: Sendable, Hashable, Codable {
+  public var username: String
+  public var password: String
+
+  /// Creates a login request.
+  public init(username: String, password: String) {
+    self.username = username
+    self.password = password
+  }
+}
+
+/// The answer of `POST /api/m2m/v1/session/login`.
+public struct SessionLoginResponse: Sendable, Hashable, Codable {
+  public var sessionToken: String
+
+  /// Creates a login answer.
+  public init(sessionToken: String) {
+    self.sessionToken = sessionToken
+  }
+}
