@@ -93,13 +93,13 @@ let package = Package(
     // Test helpers: golden files, binary runner, temporary folders.
     .target(
       name: "FOTATestSupport",
-      dependencies: ["FOTAReport"],
+      dependencies: ["FOTAReport", "FOTASimulator", .product(name: "Logging", package: "swift-log")],
       swiftSettings: strict
     ),
     .testTarget(
       name: "FOTAReportTests",
       dependencies: [
-        "FOTATestSupport", "FOTAReport", "FOTAXML", "FOTASimulator",
+        "FOTATestSupport", "FOTAReport", "FOTAXML", "FOTASimulator", "ThingSpaceAPI", "FOTACollect",
         .product(name: "PropertyBased", package: "swift-property-based"),
         .product(name: "CSV", package: "CSV.swift"),
       ],

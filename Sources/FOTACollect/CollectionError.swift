@@ -36,7 +36,7 @@ public enum CollectionError: Error, Equatable, LocalizedError {
     case .cannotSavePages(let path, let reason):
       "cannot save pages to \(path): \(reason)"
     case .loginFailed(let step, let detail):
-      "login failed at \(step): \(detail); not retried, as repeated failed logins lock the account"
+      "login failed at \(step), not retried (repeated failed logins lock the account): \(detail)"
     case .rejected(let request, let detail):
       "ThingSpace refused \(request): \(detail)"
     case .gaveUp(let request, let attempts, let detail):

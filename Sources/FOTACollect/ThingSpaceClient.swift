@@ -99,7 +99,9 @@ public actor ThingSpaceClient {
         }
         if status == .tooManyRequests {
           retryCause = .rateLimited
-          wait = Self.retryAfter(headers, cap: policy.maxRetryAfter)
+          wait = headers.first(name: "Retry-After").flatMap {
+            RetryAfter.delay($0, cap: policy.maxRetryAfter)
+          }
         } else if status.code >= 500 {
           retryCause = .serverError
         } else {
@@ -244,18 +246,4 @@ public actor ThingSpaceClient {
     return flat.isEmpty ? "(empty body)" : flat
   }
 
-  /// `Retry-After` as seconds or an HTTP date, capped; `nil` when absent or unreadable.
-  static func retryAfter(_ headers: HTTPHeaders, cap: Duration, now: Date = Date()) -> Duration? {
-    guard let value = headers.first(name: "Retry-After")?.trimmingCharacters(in: .whitespaces) else {
-      return nil
-    }
-    if let seconds = Int(value) { return min(.seconds(max(seconds, 0)), cap) }
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "GMT")
-    formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-    guard let date = formatter.date(from: value) else { return nil }
-    let seconds = max(date.timeIntervalSince(now), 0)
-    return min(.milliseconds(Int64(seconds * 1000)), cap)
-  }
 }

@@ -7,4 +7,7 @@ public struct SimulatorStatistics: Sendable, Equatable {
   public var pagesServed = 0
   /// Faults injected, by name.
   public var faults: [String: Int] = [:]
+
+  /// Creates empty statistics.
+  public init() {}
 }

@@ -17,6 +17,12 @@ public struct BinaryRunner: Sendable {
   public let executable: URL
   public var environment: [String: String]
 
+  /// The environment without any ThingSpace credentials, plus `extra`.
+  public static func environment(adding extra: [String: String] = [:]) -> [String: String] {
+    ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("THINGSPACE_") }
+      .merging(extra) { $1 }
+  }
+
   /// Creates a runner for the repository's build of `fota-report`.
   public init(
     executable: URL = RepositoryPaths.executable,
@@ -24,6 +30,16 @@ public struct BinaryRunner: Sendable {
   ) {
     self.executable = executable
     self.environment = environment
+  }
+
+  /// Runs with `arguments` and waits for the exit on a thread of its own, so that servers in
+  /// this process (the simulator) keep answering meanwhile.
+  public func runAsync(_ arguments: [String], in directory: URL? = nil) async throws -> Result {
+    try await withCheckedThrowingContinuation { continuation in
+      Thread.detachNewThread {
+        continuation.resume(with: Swift.Result { try self.run(arguments, in: directory) })
+      }
+    }
   }
 
   /// Runs with `arguments` in `directory` and waits for the exit.
