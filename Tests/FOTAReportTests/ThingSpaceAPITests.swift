@@ -52,8 +52,8 @@ struct ThingSpaceAPITests {
   @Test("startIndex must be 0 or an IMEI of the account, as ThingSpace insists")
   func startIndexRule() async throws {
     let fleet = SyntheticFleet(seed: 4, deviceCount: 1_500)
-    let rejection: CollectionError? = try await SimulatorLauncher.withSimulator(SimulatorConfiguration(fleet: fleet)) {
-      _, url in
+    let simulator = SimulatorConfiguration(fleet: fleet)
+    let rejection: CollectionError? = try await SimulatorLauncher.withSimulator(simulator) { _, url in
       let client = ThingSpaceClient(
         baseURL: url, credentials: HTTPCollectionTests.demoLogin, policy: RetryPolicy(maxAttempts: 1),
         logger: Logger(label: "test"))
