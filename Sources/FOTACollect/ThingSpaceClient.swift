@@ -44,8 +44,7 @@ public actor ThingSpaceClient {
     var path = ThingSpacePaths.devices(account: account, startIndex: startIndex)
     if let clientType { path += "?clientType=\(clientType.rawValue)" }
     var attempt = 0
-    var renewedBearer = false
-    var renewedSession = false
+    var renewed: Set<Renewal> = []
     while true {
       attempt += 1
       statistics.requests += 1
@@ -75,25 +74,13 @@ public actor ThingSpaceClient {
         }
         let apiError = try? JSONDecoder().decode(APIErrorBody.self, from: body)
         let summary = redact("HTTP \(status.code) \(apiError?.summary ?? Self.snippet(body))")
-        if apiError?.isExpiredSession == true {
-          guard credentials.canRenew, !renewedSession else {
+        let renewal: Renewal? =
+          apiError?.isExpiredSession == true ? .session : status == .unauthorized ? .bearer : nil
+        if let renewal {
+          guard credentials.canRenew, renewed.insert(renewal).inserted else {
             throw .rejected(request: "GET \(path)", detail: summary)
           }
-          renewedSession = true
-          statistics.sessionRenewals += 1
-          logger.notice("session expired; logging in again", metadata: ["detail": "\(summary)"])
-          try await startSession()
-          attempt -= 1
-          continue
-        }
-        if status == .unauthorized {
-          guard credentials.canRenew, !renewedBearer else {
-            throw .rejected(request: "GET \(path)", detail: summary)
-          }
-          renewedBearer = true
-          statistics.bearerRenewals += 1
-          logger.notice("bearer token rejected; requesting a new one", metadata: ["detail": "\(summary)"])
-          try await requestToken()
+          try await renew(renewal, because: summary)
           attempt -= 1
           continue
         }
@@ -126,6 +113,25 @@ public actor ThingSpaceClient {
   }
 
   // MARK: Logging in
+
+  /// A token renewed after ThingSpace rejected the current one.
+  private enum Renewal {
+    case bearer, session
+  }
+
+  /// Replaces the rejected token: at most once per request.
+  private func renew(_ renewal: Renewal, because detail: String) async throws(CollectionError) {
+    switch renewal {
+    case .bearer:
+      statistics.bearerRenewals += 1
+      logger.notice("bearer token rejected; requesting a new one", metadata: ["detail": "\(detail)"])
+      try await requestToken()
+    case .session:
+      statistics.sessionRenewals += 1
+      logger.notice("session expired; logging in again", metadata: ["detail": "\(detail)"])
+      try await startSession()
+    }
+  }
 
   /// Sets up both tokens: the given ones, or a fresh bearer and session.
   private func login() async throws(CollectionError) {
