@@ -13,11 +13,11 @@ public struct FleetPage: Sendable {
 }
 
 extension SyntheticFleet {
-  /// The slot whose IMEI is `imei`, when it is one of the account's.
-  public func slot(of imei: String) -> Int? {
+  /// The slot whose IMEI is `imei`, when it is one of the account's on `night`.
+  public func slot(of imei: String, night: Int = 0) -> Int? {
     guard imei.utf8.count == 15, let value = Int64(imei), value >= Self.imeiBase else { return nil }
     let slot = Int((value - Self.imeiBase) / 10)
-    return slot < deviceCount && self.imei(at: slot) == imei ? slot : nil
+    return isPresent(slot: slot, night: night) && self.imei(at: slot) == imei ? slot : nil
   }
 
   /// The page after `startIndex` (`"0"` or an IMEI of the account), keyset-style: records of
@@ -25,12 +25,12 @@ extension SyntheticFleet {
   /// `startIndex` is neither.
   public func page(
     startIndex: String, clientType: ClientType? = nil, pageSize: Int = SyntheticFleet.pageSize,
-    cursorStyle: CursorStyle = .alternating
+    cursorStyle: CursorStyle = .alternating, night: Int = 0
   ) -> FleetPage? {
     var slot: Int
     if startIndex == "0" {
       slot = 0
-    } else if let previous = self.slot(of: startIndex) {
+    } else if let previous = self.slot(of: startIndex, night: night) {
       slot = previous + 1
     } else {
       return nil
@@ -39,8 +39,11 @@ extension SyntheticFleet {
     entries.reserveCapacity(pageSize)
     var lastSlot = -1
     var hasMore = false
-    while slot < deviceCount {
-      let device = device(at: slot)
+    let slots = slotCount(night: night)
+    while slot < slots {
+      defer { slot += 1 }
+      if night > 0 && isRemoved(slot: slot, night: night) { continue }
+      let device = device(at: slot, night: night)
       if clientType.map({ filter in device.clientType.map(filter.matches) ?? false }) ?? true {
         if entries.count == pageSize {
           hasMore = true
@@ -49,7 +52,6 @@ extension SyntheticFleet {
         entries.append(device.json)
         lastSlot = slot
       }
-      slot += 1
     }
     let next = hasMore ? imei(at: lastSlot) : "0"
     let asNumber =
@@ -69,12 +71,13 @@ extension SyntheticFleet {
   /// Every page in order, as a client paging from `startIndex` 0 would receive them.
   public func pages(
     clientType: ClientType? = nil, pageSize: Int = SyntheticFleet.pageSize,
-    cursorStyle: CursorStyle = .alternating
+    cursorStyle: CursorStyle = .alternating, night: Int = 0
   ) -> [FleetPage] {
     var pages: [FleetPage] = []
     var cursor = "0"
     while let page = page(
-      startIndex: cursor, clientType: clientType, pageSize: pageSize, cursorStyle: cursorStyle)
+      startIndex: cursor, clientType: clientType, pageSize: pageSize, cursorStyle: cursorStyle,
+      night: night)
     {
       pages.append(page)
       guard page.hasMoreData else { break }

@@ -35,14 +35,34 @@ public struct SyntheticFleet: Sendable {
     return String(Self.imeiBase + Int64(index) * 10 + Int64(random.below(10)))
   }
 
-  /// The record at `index`.
-  public func device(at index: Int) -> SyntheticDevice {
+  /// Slots in use on `night`: the first night's plus those added since.
+  public func slotCount(night: Int) -> Int {
+    deviceCount + max(night, 0) * max(1, deviceCount * NightlyEvents.addedPerThousand / 1000)
+  }
+
+  /// True when the slot's device has left the account by `night`.
+  public func isRemoved(slot: Int, night: Int) -> Bool {
+    for tonight in stride(from: 1, through: night, by: 1) {
+      var random = SplitMix64(
+        seed: seed ^ (UInt64(slot) &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(tonight) &* 0x1656_67B1_9E37_79F9)
+      if random.chance(NightlyEvents.removalRate) { return true }
+    }
+    return false
+  }
+
+  /// True when the slot holds a device on `night`.
+  public func isPresent(slot: Int, night: Int) -> Bool {
+    slot >= 0 && slot < slotCount(night: night) && !isRemoved(slot: slot, night: night)
+  }
+
+  /// The record at `index` as it looks `night` nights after the fleet's first night.
+  public func device(at index: Int, night: Int = 0) -> SyntheticDevice {
     var random = SplitMix64(seed: seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15 &+ 1)
     let showcase = Showcase(index: index)
     let quirk = showcase.quirk ?? randomQuirk(&random)
     let line = FleetCatalog.lines[
       showcase.lineIndex ?? random.weighted(FleetCatalog.lines.map(\.weight))]
-    let shape = showcase.shape ?? UpgradeShape.allCases[random.weighted(UpgradeShape.weights)]
+    var shape = showcase.shape ?? UpgradeShape.allCases[random.weighted(UpgradeShape.weights)]
 
     switch quirk {
     case .malformedString: return SyntheticDevice(deviceId: "", clientType: nil, json: "\"corrupt record\"")
@@ -58,17 +78,31 @@ public struct SyntheticFleet: Sendable {
     case .missingDeviceId, .emptyDeviceId: deviceId = ""
     default: deviceId = imei(at: index)
     }
-    let firmwareIndex = random.weighted(line.firmwareWeights)
+    var firmwareIndex = random.weighted(line.firmwareWeights)
     let clientType: String? =
       switch quirk {
       case .missingClientType: nil
       case .otherClientType: "HTTP"
       default: ["OMADM", "LWM2M"][random.weighted(line.clientTypeWeights)]
       }
-    let eligible = random.chance(0.88)
-    let licensed = random.chance(eligible ? 0.78 : 0.2)
+    var eligible = random.chance(0.88)
+    var licensed = random.chance(eligible ? 0.78 : 0.2)
     let status = FleetCatalog.statuses[random.weighted(FleetCatalog.statuses.map(\.1))].0
-    let instant = Self.epoch - upgradeAge(&random)
+    var instant = Self.epoch - upgradeAge(&random)
+    if quirk == .none || quirk == .extraFields {
+      for night in stride(from: 1, through: night, by: 1) {
+        var tonight = SplitMix64(
+          seed: seed ^ (UInt64(index) &* 0xA24B_AED4_963E_E407) ^ UInt64(night) &* 0x9FB2_1C65_1E98_DF25)
+        let events = NightlyEvents.draw(&tonight)
+        if events.upgrade, eligible, licensed, firmwareIndex < line.firmware.count - 1 {
+          firmwareIndex += 1
+          instant = Self.epoch + Int64(night - 1) * 86_400_000 + Int64(tonight.below(86_400_000))
+          shape = .goMillis
+        }
+        if events.licenseFlip { licensed.toggle() }
+        if events.eligibilityFlip { eligible.toggle() }
+      }
+    }
 
     var members: [(String, String)] = []
     switch quirk {

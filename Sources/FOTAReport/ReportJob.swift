@@ -34,11 +34,13 @@ public struct ReportJob: Sendable {
     case .pages(let directory):
       var source = try PageDirectorySource(directory: directory)
       return try await run(source: &source)
-    case .demo(let seed, let devices):
+    case .demo(let seed, let devices, let night):
       let fleet = SyntheticFleet(seed: seed, deviceCount: devices)
       var quiet = logger
       quiet.logLevel = max(logger.logLevel, .warning)
-      let simulator = ThingSpaceSimulator(configuration: .init(fleet: fleet), logger: quiet)
+      var simulated = SimulatorConfiguration(fleet: fleet)
+      simulated.night = night
+      let simulator = ThingSpaceSimulator(configuration: simulated, logger: quiet)
       return try await simulator.withRunning { baseURL in
         let credentials = SimulatorCredentials.demo
         let client = ThingSpaceClient(

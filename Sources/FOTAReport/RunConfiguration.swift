@@ -9,8 +9,9 @@ public struct RunConfiguration: Sendable {
   public enum Source: Sendable, Equatable {
     /// Saved response bodies, every `*.json` file of a directory in file-name order.
     case pages(directory: URL)
-    /// The built-in synthetic fleet, served over loopback by the in-process simulator.
-    case demo(seed: UInt64, devices: Int)
+    /// The built-in synthetic fleet as it looks `night` nights on, served over loopback by the
+    /// in-process simulator.
+    case demo(seed: UInt64, devices: Int, night: Int = 0)
     /// The ThingSpace API (or anything that speaks it) at `baseURL`.
     case api(baseURL: URL, account: String, credentials: ThingSpaceCredentials)
   }

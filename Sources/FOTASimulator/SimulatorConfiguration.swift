@@ -6,6 +6,9 @@ import FOTAFleet
 public struct SimulatorConfiguration: Sendable {
   /// The account and its devices.
   public var fleet: SyntheticFleet
+  /// Which night of the fleet to serve: 0 is the first; later nights bring upgrades, new and
+  /// removed devices, license and eligibility flips.
+  public var night = 0
   /// Delay before each device-list answer.
   public var latency: Duration = .zero
   /// Every Nth device-list request answers HTTP 500 with an error body.

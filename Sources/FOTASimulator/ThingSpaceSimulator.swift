@@ -200,7 +200,8 @@ public struct ThingSpaceSimulator: Sendable {
     }
     guard
       var page = configuration.fleet.page(
-        startIndex: startIndex, clientType: filter, cursorStyle: configuration.cursorStyle)
+        startIndex: startIndex, clientType: filter, cursorStyle: configuration.cursorStyle,
+        night: configuration.night)
     else {
       return Self.json(
         .badRequest, #"{"errorCode":"INVALID_PARAMETER","errorMessage":"LastSeenDeviceId Not Valid"}"#)

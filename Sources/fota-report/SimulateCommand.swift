@@ -28,6 +28,9 @@ struct SimulateCommand: AsyncParsableCommand {
   @Option(help: "Seed of the fleet.")
   var seed: UInt64 = 42
 
+  @Option(help: "Serve the fleet as it looks K nights later (upgrades, new and removed devices).")
+  var night = 0
+
   @Option(name: .customLong("latency-ms"), help: "Delay before each device-list answer.")
   var latencyMilliseconds = 0
 
@@ -63,6 +66,7 @@ struct SimulateCommand: AsyncParsableCommand {
   func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
     guard devices >= 0 else { throw ValidationError("--devices must not be negative") }
+    guard night >= 0 else { throw ValidationError("--night must not be negative") }
     for (name, value) in [
       ("--fail-every", failEvery), ("--ratelimit-every", rateLimitEvery), ("--drop-every", dropEvery),
       ("--token-ttl", tokenTTL), ("--session-ttl", sessionTTL), ("--stall-cursor-from", stallCursorFrom),
@@ -75,6 +79,7 @@ struct SimulateCommand: AsyncParsableCommand {
     let logger = logging.makeLogger()
     let fleet = SyntheticFleet(seed: seed, deviceCount: devices)
     var configuration = SimulatorConfiguration(fleet: fleet)
+    configuration.night = night
     configuration.latency = .milliseconds(latencyMilliseconds)
     configuration.failEvery = failEvery
     configuration.rateLimitEvery = rateLimitEvery

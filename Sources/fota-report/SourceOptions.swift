@@ -23,6 +23,9 @@ struct SourceOptions: ParsableArguments {
   @Option(help: "Seed of the demo fleet.")
   var seed: UInt64 = 42
 
+  @Option(help: "The demo fleet as it looks K nights later (upgrades, new and removed devices).")
+  var night = 0
+
   @Option(
     help: ArgumentHelp(
       "The ThingSpace account, leading zeros included; saved pages must belong to it.",
@@ -73,6 +76,7 @@ struct SourceOptions: ParsableArguments {
     guard maxAttempts >= 1 else { throw ValidationError("--max-attempts must be at least 1") }
     guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second") }
     guard demoDevices >= 0 else { throw ValidationError("--demo-devices must not be negative") }
+    guard night >= 0 else { throw ValidationError("--night must not be negative") }
     if let account, account.trimmingCharacters(in: .whitespaces).isEmpty {
       throw ValidationError("--account must not be empty")
     }
@@ -85,7 +89,7 @@ struct SourceOptions: ParsableArguments {
 
   var resolved: RunConfiguration.Source {
     if let fromPages { return .pages(directory: URL(fileURLWithPath: fromPages)) }
-    if demo { return .demo(seed: seed, devices: demoDevices) }
+    if demo { return .demo(seed: seed, devices: demoDevices, night: night) }
     return .api(baseURL: URL(string: baseURL)!, account: account ?? "", credentials: credentials!)
   }
 
