@@ -23,6 +23,7 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // Thin executable: argument parsing, logging bootstrap, nothing else.
@@ -40,7 +41,7 @@ let package = Package(
       name: "FOTAReport",
       dependencies: [
         "ThingSpaceAPI", "FOTAFleet", "FOTACollect", "FOTANormalise", "FOTAAggregate", "FOTARender",
-        "FOTAPublish", "FOTASimulator", .product(name: "Logging", package: "swift-log"),
+        "FOTAPublish", "FOTASimulator", "FOTAHistory", .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strict
     ),
@@ -81,6 +82,12 @@ let package = Package(
       ],
       swiftSettings: strict
     ),
+    // Night-to-night history in SQLite.
+    .target(
+      name: "FOTAHistory",
+      dependencies: ["FOTAAggregate", "FOTANormalise", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: strict
+    ),
     // Stage 5: publish atomically.
     .target(name: "FOTAPublish", swiftSettings: strict),
     // The one Swift owner of libxml2 pointers.
@@ -100,6 +107,7 @@ let package = Package(
       name: "FOTAReportTests",
       dependencies: [
         "FOTATestSupport", "FOTAReport", "FOTAXML", "FOTASimulator", "ThingSpaceAPI", "FOTACollect",
+        "FOTAHistory",
         .product(name: "PropertyBased", package: "swift-property-based"),
         .product(name: "CSV", package: "CSV.swift"),
       ],

@@ -15,6 +15,21 @@ public struct CSVReportRenderer: ReportRenderer {
     try writeFirmware(report.summary, folder)
     try writeReadiness(report.summary, folder)
     try writeUpgradeAge(report.summary, folder)
+    if let delta = report.delta { try writeChanges(delta, folder) }
+  }
+
+  /// Column names of `changes.csv`.
+  public static let changeColumns = ["deviceId", "make", "model", "change", "before", "after"]
+
+  private func writeChanges(_ delta: FleetDelta, _ folder: ReportFolder) throws {
+    try folder.write("changes.csv") { out in
+      out.writeRow(Self.changeColumns)
+      for change in delta.changes {
+        out.writeRow([
+          change.deviceId, change.make, change.model, change.kind.rawValue, change.before, change.after,
+        ])
+      }
+    }
   }
 
   /// Column names of `devices.csv`.

@@ -8,6 +8,10 @@ public struct FleetReport {
   public var diagnostics: Diagnostics
   /// Per-device rows in IMEI order, for the outputs that list devices.
   public var devices: SpooledDevices
+  /// What changed since the previous run, when history is kept.
+  public var delta: FleetDelta?
+  /// Whether history is kept at all (without it, the reports say nothing of changes).
+  public var historyEnabled = false
 
   /// Creates a report.
   public init(info: RunInfo, summary: FleetSummary, diagnostics: Diagnostics, devices: SpooledDevices) {

@@ -51,6 +51,8 @@ struct HTMLReportView {
         color: "#6d4c41", title: "Devices by status"),
       "statuses": shareRows(summary.statusesBySize),
       "diagnostics": diagnostics,
+      "history": report.historyEnabled,
+      "changes": changes as Any,
       "hasDiagnostics": !report.diagnostics.isEmpty,
       "completeness": completeness,
     ]
@@ -178,6 +180,32 @@ struct HTMLReportView {
         "readyPercent": Figures.percent(row.counts.ready, of: row.counts.devices),
       ]
     }
+  }
+
+  /// The "what changed" section: `nil` on a first run.
+  private var changes: [String: Any]? {
+    guard let delta = report.delta, let previous = delta.previousNight else { return nil }
+    func figure(_ label: String, _ value: Int) -> [String: String] {
+      ["label": label, "value": Figures.grouped(value)]
+    }
+    return [
+      "previousNight": previous,
+      "figures": [
+        figure("Devices added", delta.added), figure("Devices removed", delta.removed),
+        figure("Upgrades since the last run", delta.upgrades),
+        figure("Firmware changes", delta.firmwareTransitions.values.reduce(0, +)),
+        figure("Became FOTA-eligible", delta.eligibilityGained),
+        figure("No longer FOTA-eligible", delta.eligibilityLost),
+        figure("License assigned", delta.licenseGained), figure("License removed", delta.licenseLost),
+      ],
+      "transitions": delta.sortedTransitions.map { row in
+        [
+          "model": Self.modelLabel(row.transition.model), "from": Self.display(row.transition.from),
+          "to": Self.display(row.transition.to), "devices": Figures.grouped(row.devices),
+        ]
+      },
+      "hasTransitions": !delta.firmwareTransitions.isEmpty,
+    ]
   }
 
   private var diagnostics: [[String: Any]] {

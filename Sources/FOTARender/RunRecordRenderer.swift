@@ -31,6 +31,36 @@ public struct RunRecordRenderer: ReportRenderer {
     public var files: [String]
     /// Requests, retries by cause and re-authentications, when the pages came over HTTP.
     public var http: HTTPFigures?
+    /// What changed since the previous run, when history is kept.
+    public var changes: Changes?
+  }
+
+  /// The delta against the previous run.
+  public struct Changes: Codable, Equatable {
+    /// The previous run's night, or `nil` on the first run.
+    public var previousNight: String?
+    public var added: Int
+    public var removed: Int
+    public var changedDevices: Int
+    public var firmwareChanges: Int
+    public var upgrades: Int
+    public var eligibilityGained: Int
+    public var eligibilityLost: Int
+    public var licenseGained: Int
+    public var licenseLost: Int
+
+    init(_ delta: FleetDelta) {
+      previousNight = delta.previousNight
+      added = delta.added
+      removed = delta.removed
+      changedDevices = delta.changedDevices
+      firmwareChanges = delta.firmwareTransitions.values.reduce(0, +)
+      upgrades = delta.upgrades
+      eligibilityGained = delta.eligibilityGained
+      eligibilityLost = delta.eligibilityLost
+      licenseGained = delta.licenseGained
+      licenseLost = delta.licenseLost
+    }
   }
 
   /// Timing figures: the only values that differ between two runs over the same pages.
@@ -72,7 +102,8 @@ public struct RunRecordRenderer: ReportRenderer {
         collectSeconds: Figures.roundedSeconds(report.info.collectSeconds),
         renderSeconds: Figures.roundedSeconds(report.info.renderSeconds)),
       files: (folder.files + ["run.json"]).sorted(),
-      http: report.info.http)
+      http: report.info.http,
+      changes: report.delta.map(Changes.init))
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data = try encoder.encode(record)

@@ -34,6 +34,7 @@ public struct XMLReportRenderer: ReportRenderer {
     try writeFirmware(report.summary, writer)
     try writeBreakdowns(report.summary, writer)
     try writeDiagnostics(report.diagnostics, writer)
+    if let delta = report.delta { try writeChanges(delta, writer) }
     if includeDevices { try writeDevices(report, writer) }
     try writer.endDocument()
     folder.register("report.xml")
@@ -143,6 +144,32 @@ public struct XMLReportRenderer: ReportRenderer {
           ["page": String(example.page), "deviceId": example.deviceId, "value": example.value])
       }
       try writer.endElement()
+    }
+    try writer.endElement()
+  }
+
+  private func writeChanges(_ delta: FleetDelta, _ writer: XMLStreamWriter) throws {
+    try writer.startElement("changes")
+    if let previous = delta.previousNight {
+      try writer.attribute("previousNight", previous)
+      for (name, value) in [
+        ("added", delta.added), ("removed", delta.removed), ("changedDevices", delta.changedDevices),
+        ("upgrades", delta.upgrades), ("eligibilityGained", delta.eligibilityGained),
+        ("eligibilityLost", delta.eligibilityLost), ("licenseGained", delta.licenseGained),
+        ("licenseLost", delta.licenseLost),
+      ] {
+        try writer.attribute(name, String(value))
+      }
+      for (transition, devices) in delta.sortedTransitions {
+        try writer.emptyElement(
+          "firmwareTransition",
+          [
+            "make": transition.model.make, "model": transition.model.model, "from": transition.from,
+            "to": transition.to, "devices": String(devices),
+          ])
+      }
+    } else {
+      try writer.attribute("firstRun", "true")
     }
     try writer.endElement()
   }

@@ -1,6 +1,7 @@
 import FOTAAggregate
 import FOTACollect
 import FOTAFleet
+import FOTAHistory
 import FOTANormalise
 import FOTAPublish
 import FOTARender
@@ -66,12 +67,28 @@ public struct ReportJob: Sendable {
   /// Runs the job over any page source.
   public func run(source: inout some DevicePageSource) async throws -> RunOutcome {
     let templates = try ReportTemplates(directory: configuration.templates)
+    let history = try configuration.history.map { url throws(HistoryError) in
+      try HistoryStore(path: url.path)
+    }
     let publisher = ReportPublisher(destination: configuration.output)
     let staging = try publisher.makeStaging()
     do {
-      let outcome = try await collectAndRender(
-        source: &source, templates: templates, staging: staging)
-      try publisher.publish(staging)
+      let night = try await collect(source: &source, staging: staging)
+      let finish = { (delta: FleetDelta?) throws -> RunOutcome in
+        let outcome = try render(night, delta: delta, templates: templates, staging: staging)
+        try? FileManager.default.removeItem(at: night.spool.url)
+        try publisher.publish(staging)
+        return outcome
+      }
+      let outcome: RunOutcome
+      if let history {
+        outcome = try history.record(
+          account: night.info.account, clientTypeFilter: configuration.clientType?.rawValue,
+          asOf: configuration.asOf, summary: night.summary, devices: try night.spool.devicesInIMEIOrder(),
+          publish: finish)
+      } else {
+        outcome = try finish(nil)
+      }
       logger.info(
         "published report",
         metadata: [
@@ -85,14 +102,18 @@ public struct ReportJob: Sendable {
     }
   }
 
-  private func collectAndRender(
-    source: inout some DevicePageSource, templates: ReportTemplates, staging: URL
-  ) async throws -> RunOutcome {
+  /// What collection gathered: the figures, the problems and the spooled devices.
+  private struct CollectedNight {
+    var info: RunInfo
+    var summary: FleetSummary
+    var diagnostics: Diagnostics
+    var spool: DeviceSpool
+  }
+
+  private func collect(source: inout some DevicePageSource, staging: URL) async throws -> CollectedNight {
     let clock = ContinuousClock()
     let started = clock.now
-    let spoolURL = staging.appendingPathComponent(".devices.spool")
-    let spool = try DeviceSpool(url: spoolURL)
-    defer { try? FileManager.default.removeItem(at: spoolURL) }
+    let spool = try DeviceSpool(url: staging.appendingPathComponent(".devices.spool"))
     let recorder = try configuration.savePages.map { url throws(CollectionError) in
       try PageRecorder(directory: url)
     }
@@ -163,10 +184,19 @@ public struct ReportJob: Sendable {
         "seconds": "\(Figures.seconds(info.collectSeconds))",
       ])
 
+    return CollectedNight(info: info, summary: aggregator.summary, diagnostics: diagnostics, spool: spool)
+  }
+
+  private func render(
+    _ night: CollectedNight, delta: FleetDelta?, templates: ReportTemplates, staging: URL
+  ) throws -> RunOutcome {
+    let clock = ContinuousClock()
     let renderStarted = clock.now
     var report = FleetReport(
-      info: info, summary: aggregator.summary, diagnostics: diagnostics,
-      devices: try spool.devicesInIMEIOrder())
+      info: night.info, summary: night.summary, diagnostics: night.diagnostics,
+      devices: try night.spool.devicesInIMEIOrder())
+    report.delta = delta
+    report.historyEnabled = configuration.history != nil
     let folder = ReportFolder(url: staging)
     for renderer in renderers(templates) + additionalRenderers {
       do {
@@ -183,7 +213,7 @@ public struct ReportJob: Sendable {
     report.info.renderSeconds = Self.seconds(clock.now - renderStarted)
     try RunRecordRenderer().render(report, into: folder)
     return RunOutcome(
-      info: report.info, summary: report.summary, diagnostics: diagnostics,
+      info: report.info, summary: report.summary, diagnostics: night.diagnostics, delta: delta,
       output: configuration.output, files: folder.files.sorted())
   }
 

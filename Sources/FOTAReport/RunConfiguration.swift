@@ -35,6 +35,8 @@ public struct RunConfiguration: Sendable {
   public var xmlDevices: Bool
   /// Retries, backoff and timeouts of HTTP requests.
   public var retryPolicy = RetryPolicy()
+  /// The history database, or `nil` to keep none.
+  public var history: URL?
 
   /// Creates a configuration; by default every format, summary-only XML, no saved pages.
   public init(

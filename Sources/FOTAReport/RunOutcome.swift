@@ -11,6 +11,8 @@ public struct RunOutcome: Sendable {
   public var summary: FleetSummary
   /// Per-record data problems.
   public var diagnostics: Diagnostics
+  /// What changed since the previous run, when history is kept.
+  public var delta: FleetDelta?
   /// The published report folder.
   public var output: URL
   /// Files in it, by name.

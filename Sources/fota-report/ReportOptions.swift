@@ -30,6 +30,16 @@ struct ReportOptions: ParsableArguments {
   @Flag(name: .customLong("xml-devices"), help: "List every device in report.xml.")
   var xmlDevices = false
 
+  @Option(
+    help: ArgumentHelp(
+      "The SQLite history of earlier runs, for what changed since the last one.", valueName: "PATH"))
+  var history = "Reports/history.sqlite"
+
+  @Flag(name: .customLong("no-history"), help: "Keep no history and report no changes.")
+  var noHistory = false
+
+  var historyURL: URL? { noHistory ? nil : URL(fileURLWithPath: history) }
+
   var outputURL: URL { URL(fileURLWithPath: out) }
 
   var asOfMilliseconds: Int64 {

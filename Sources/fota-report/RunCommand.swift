@@ -14,7 +14,9 @@ struct RunCommand: AsyncParsableCommand {
       Collects the device list of --account from the ThingSpace API, from saved pages \
       (--from-pages), or from the built-in demo fleet served by the simulator over loopback \
       (--demo), and writes devices.csv, by-model-firmware.csv, by-model.csv, by-firmware.csv, \
-      readiness.csv, upgrade-age.csv, report.html, report.xml and run.json into --out. The files \
+      readiness.csv, upgrade-age.csv, report.html, report.xml and run.json into --out, and with \
+      history (the default) changes.csv, the devices added, removed or changed since the previous \
+      run of the same account and --client-type, kept in --history. The files \
       are written into a hidden sibling folder first and swapped into place only when all are \
       complete: a failed run leaves the previous report untouched.
 
@@ -46,6 +48,7 @@ struct RunCommand: AsyncParsableCommand {
       formats: Set(report.formats.flatMap(\.formats)), templates: report.templatesURL,
       savePages: source.savePages.map { URL(fileURLWithPath: $0) }, xmlDevices: report.xmlDevices)
     configuration.retryPolicy = source.retryPolicy
+    configuration.history = report.historyURL
     var job = ReportJob(configuration: configuration, logger: logger)
     let reporter = ProgressReporter(logger: logger)
     job.progress = { reporter.report($0) }

@@ -13,16 +13,17 @@ struct CommandLineTests {
     let out = directory.path("latest").path
     let result = try runner.run([
       "run", "--demo", "--demo-devices", "700", "--out", out, "--as-of", "2026-11-01",
-      "--templates", RepositoryPaths.templates.path,
+      "--templates", RepositoryPaths.templates.path, "--history", directory.path("history.sqlite").path,
     ])
     #expect(result.exitCode == 0, "\(result.standardError)")
     #expect(result.standardOutput.isEmpty)
     let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
     #expect(
       files == [
-        "by-firmware.csv", "by-model-firmware.csv", "by-model.csv", "devices.csv",
+        "by-firmware.csv", "by-model-firmware.csv", "by-model.csv", "changes.csv", "devices.csv",
         "readiness.csv", "report.html", "report.xml", "run.json", "upgrade-age.csv",
       ])
+    #expect(FileManager.default.fileExists(atPath: directory.path("history.sqlite").path))
   }
 
   @Test(
@@ -48,14 +49,14 @@ struct CommandLineTests {
     let out = directory.path("latest").path
     let ok = try runner.run([
       "run", "--demo", "--demo-devices", "50", "--out", out, "--as-of", "2026-11-01",
-      "--templates", RepositoryPaths.templates.path,
+      "--templates", RepositoryPaths.templates.path, "--no-history",
     ])
     #expect(ok.exitCode == 0)
     let before = try Data(contentsOf: URL(fileURLWithPath: out + "/report.html"))
 
     let missing = try runner.run([
       "run", "--from-pages", directory.path("nowhere").path, "--out", out,
-      "--templates", RepositoryPaths.templates.path,
+      "--templates", RepositoryPaths.templates.path, "--no-history",
     ])
     #expect(missing.exitCode == 1)
     #expect(missing.errorLines.count == 1)
@@ -67,7 +68,7 @@ struct CommandLineTests {
     try FileManager.default.copyItem(at: RepositoryPaths.templates, to: templates)
     try Data("{{#unclosed}} section".utf8).write(to: templates.appendingPathComponent("report.mustache"))
     let broken = try runner.run([
-      "run", "--demo", "--demo-devices", "60", "--out", out, "--templates", templates.path,
+      "run", "--demo", "--demo-devices", "60", "--out", out, "--templates", templates.path, "--no-history",
     ])
     #expect(broken.exitCode == 1)
     #expect(broken.errorLines.count == 1)

@@ -13,6 +13,7 @@ struct LiveCommandLineTests {
     [
       "run", "--account", account, "--base-url", url.absoluteString, "--out", out,
       "--as-of", "2026-11-01", "--templates", RepositoryPaths.templates.path, "--max-attempts", "2",
+      "--no-history",
     ]
   }
 

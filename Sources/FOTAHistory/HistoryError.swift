@@ -1,0 +1,23 @@
+import Foundation
+
+/// Why the history database could not be read or written.
+public enum HistoryError: Error, Equatable, LocalizedError {
+  case newerVersion(path: String, unknownMigrations: [String])
+  case damaged(path: String, reason: String)
+  case notLatestNight(night: String, latest: String)
+  case failed(path: String, reason: String)
+
+  public var errorDescription: String? {
+    switch self {
+    case .newerVersion(let path, let unknown):
+      "the history database \(path) was written by a newer fota-report (migrations \(unknown.joined(separator: ", "))); "
+        + "it was left untouched"
+    case .damaged(let path, let reason):
+      "the history database \(path) cannot be read (\(reason)); it was left untouched"
+    case .notLatestNight(let night, let latest):
+      "history already has a later night (\(latest)) than \(night); only the latest night can be run again"
+    case .failed(let path, let reason):
+      "the history database \(path) could not be updated: \(reason)"
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import GRDB
+
+/// The history database's schema, built by named, append-only migrations.
+public enum HistorySchema {
+  /// Every migration, in order. Never edit one that has shipped: append a new one.
+  public static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1-runs-devices-changes-aggregates") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE run (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            account TEXT NOT NULL,
+            clientTypeFilter TEXT NOT NULL,
+            night TEXT NOT NULL,
+            asOf INTEGER NOT NULL,
+            isFirst INTEGER NOT NULL,
+            devices INTEGER NOT NULL,
+            ready INTEGER NOT NULL,
+            added INTEGER NOT NULL,
+            removed INTEGER NOT NULL,
+            changedDevices INTEGER NOT NULL,
+            changes INTEGER NOT NULL,
+            UNIQUE (account, clientTypeFilter, night)
+          );
+          CREATE TABLE device (
+            account TEXT NOT NULL,
+            clientTypeFilter TEXT NOT NULL,
+            sortKey TEXT NOT NULL,
+            deviceId TEXT NOT NULL,
+            make TEXT NOT NULL,
+            model TEXT NOT NULL,
+            firmware TEXT NOT NULL,
+            clientType TEXT NOT NULL,
+            status TEXT NOT NULL,
+            fotaEligible INTEGER NOT NULL,
+            licenseAssigned INTEGER NOT NULL,
+            upgradeState TEXT NOT NULL,
+            upgradeTime INTEGER,
+            PRIMARY KEY (account, clientTypeFilter, sortKey)
+          ) WITHOUT ROWID;
+          CREATE TABLE change (
+            runId INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+            sortKey TEXT NOT NULL,
+            deviceId TEXT NOT NULL,
+            make TEXT NOT NULL,
+            model TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            before TEXT NOT NULL,
+            after TEXT NOT NULL,
+            snapshot TEXT
+          );
+          CREATE INDEX change_by_run ON change (runId, sortKey);
+          CREATE TABLE aggregate (
+            runId INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+            dimension TEXT NOT NULL,
+            make TEXT NOT NULL,
+            model TEXT NOT NULL,
+            value TEXT NOT NULL,
+            devices INTEGER NOT NULL,
+            fotaEligible INTEGER NOT NULL,
+            licenseAssigned INTEGER NOT NULL,
+            ready INTEGER NOT NULL,
+            needsLicense INTEGER NOT NULL,
+            ineligible INTEGER NOT NULL,
+            upgraded INTEGER NOT NULL,
+            neverUpgraded INTEGER NOT NULL,
+            unknownUpgrade INTEGER NOT NULL,
+            invalidUpgrade INTEGER NOT NULL
+          );
+          CREATE INDEX aggregate_by_run ON aggregate (runId, dimension);
+          """)
+    }
+    return migrator
+  }
+}
