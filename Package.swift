@@ -108,6 +108,7 @@ let package = Package(
       dependencies: [
         "FOTATestSupport", "FOTAReport", "FOTAXML", "FOTASimulator", "ThingSpaceAPI", "FOTACollect",
         "FOTAHistory",
+        .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "PropertyBased", package: "swift-property-based"),
         .product(name: "CSV", package: "CSV.swift"),
       ],

@@ -20,6 +20,12 @@ struct HTMLReportView {
   static let otherColor = "#cfd8dc"
 
   var context: [String: Any] {
+    var context = baseContext
+    if let changes { context["changes"] = changes }
+    return context
+  }
+
+  private var baseContext: [String: Any] {
     let summary = report.summary
     let totals = summary.totals
     return [
@@ -52,7 +58,7 @@ struct HTMLReportView {
       "statuses": shareRows(summary.statusesBySize),
       "diagnostics": diagnostics,
       "history": report.historyEnabled,
-      "changes": changes as Any,
+      "firstRun": report.historyEnabled && report.delta?.previousNight == nil,
       "hasDiagnostics": !report.diagnostics.isEmpty,
       "completeness": completeness,
     ]
