@@ -30,7 +30,7 @@ let package = Package(
     .executableTarget(
       name: "fota-report",
       dependencies: [
-        "FOTAReport", "FOTASimulator",
+        "FOTAReport", "FOTASimulator", "FOTAHistory",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],

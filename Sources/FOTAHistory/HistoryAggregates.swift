@@ -7,8 +7,9 @@ enum HistoryAggregates {
     let statement = try db.makeStatement(
       sql: """
         INSERT INTO aggregate (runId, dimension, make, model, value, devices, fotaEligible, licenseAssigned,
-          ready, needsLicense, ineligible, upgraded, neverUpgraded, unknownUpgrade, invalidUpgrade)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          ready, needsLicense, ineligible, upgraded, neverUpgraded, unknownUpgrade, invalidUpgrade,
+          latestUpgrade)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     func insert(_ dimension: String, _ make: String, _ model: String, _ value: String, _ counts: GroupCounts)
       throws
@@ -16,7 +17,7 @@ enum HistoryAggregates {
       try statement.execute(arguments: [
         runId, dimension, make, model, value, counts.devices, counts.fotaEligible, counts.licenseAssigned,
         counts.ready, counts.needsLicense, counts.ineligible, counts.upgraded, counts.neverUpgraded,
-        counts.unknownUpgrade, counts.invalidUpgrade,
+        counts.unknownUpgrade, counts.invalidUpgrade, counts.latestUpgrade,
       ])
     }
     try insert("total", "", "", "", summary.totals)

@@ -6,6 +6,7 @@ public enum HistoryError: Error, Equatable, LocalizedError {
   case damaged(path: String, reason: String)
   case notLatestNight(night: String, latest: String)
   case failed(path: String, reason: String)
+  case noSuchRun(path: String, id: Int64)
 
   public var errorDescription: String? {
     switch self {
@@ -17,7 +18,9 @@ public enum HistoryError: Error, Equatable, LocalizedError {
     case .notLatestNight(let night, let latest):
       "history already has a later night (\(latest)) than \(night); only the latest night can be run again"
     case .failed(let path, let reason):
-      "the history database \(path) could not be updated: \(reason)"
+      "the history database \(path) could not be used: \(reason)"
+    case .noSuchRun(let path, let id):
+      "the history database \(path) has no run \(id); `fota-report history list` shows the runs"
     }
   }
 }

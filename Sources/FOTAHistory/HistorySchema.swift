@@ -71,6 +71,10 @@ public enum HistorySchema {
           CREATE INDEX aggregate_by_run ON aggregate (runId, dimension);
           """)
     }
+    migrator.registerMigration("v2-aggregate-latest-upgrade") { db in
+      // The newest upgrade instant of each group, to tell a model's newest firmware.
+      try db.execute(sql: "ALTER TABLE aggregate ADD COLUMN latestUpgrade INTEGER")
+    }
     return migrator
   }
 }

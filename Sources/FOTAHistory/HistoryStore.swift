@@ -11,7 +11,7 @@ import GRDB
 public final class HistoryStore: Sendable {
   /// The database file.
   public let path: String
-  private let pool: DatabasePool
+  let pool: DatabasePool
 
   /// How long a run waits for another one holding the database.
   public static let busyTimeout: TimeInterval = 60
@@ -57,12 +57,14 @@ public final class HistoryStore: Sendable {
     if !unknown.isEmpty { throw .newerVersion(path: path, unknownMigrations: unknown) }
   }
 
-  /// Compares this run with the previous one, lets `publish` use the delta (render and publish
+  /// Compares this run with the previous one, lets `publish` use the delta and the trends over
+  /// the last `trendNights` nights, this one included (to render and publish
   /// the reports), then records the run — all in one transaction that commits only after
   /// `publish` returns. Running the latest night again replaces it.
   public func record<Result>(
     account: String, clientTypeFilter: String?, asOf: Int64, summary: FleetSummary,
-    devices: SpooledDevices, publish: (FleetDelta) throws -> Result
+    devices: SpooledDevices, trendNights: Int = 30, targetPercent: Double = 95,
+    publish: (HistoryReport) throws -> Result
   ) throws -> Result {
     let filter = clientTypeFilter ?? ""
     let night = CivilCalendar.isoDate(milliseconds: asOf)
@@ -80,7 +82,9 @@ public final class HistoryStore: Sendable {
           try insertRun(
             db, account: account, filter: filter, night: night, asOf: asOf, summary: summary, delta: delta,
             snapshots: snapshots)
-          result = try publish(delta)
+          let trends = try HistoryTrends.compute(
+            db, account: account, filter: filter, nights: trendNights, targetPercent: targetPercent)
+          result = try publish(HistoryReport(delta: delta, trends: trends))
           return .commit
         }
         return result!

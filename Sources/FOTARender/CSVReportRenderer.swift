@@ -16,6 +16,27 @@ public struct CSVReportRenderer: ReportRenderer {
     try writeReadiness(report.summary, folder)
     try writeUpgradeAge(report.summary, folder)
     if let delta = report.delta { try writeChanges(delta, folder) }
+    if let trends = report.trends { try writeTrends(trends, folder) }
+  }
+
+  private func writeTrends(_ trends: FleetTrends, _ folder: ReportFolder) throws {
+    try folder.write("trend.csv") { out in
+      out.writeRow([
+        "night", "make", "model", "firmware", "devices", "modelDevices", "sharePercent", "newestFirmware",
+      ])
+      for model in trends.models {
+        let points = model.points.sorted {
+          ($0.night, $1.devices, $0.firmware) < ($1.night, $0.devices, $1.firmware)
+        }
+        for point in points {
+          out.writeRow([
+            point.night, model.model.make, model.model.model, point.firmware, String(point.devices),
+            String(point.modelDevices), Figures.percent(point.devices, of: point.modelDevices),
+            String(point.firmware == model.newestFirmware),
+          ])
+        }
+      }
+    }
   }
 
   /// Column names of `changes.csv`.

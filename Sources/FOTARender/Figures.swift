@@ -33,6 +33,12 @@ public enum Figures {
     return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
   }
 
+  /// A non-negative number with one decimal (`"12.5"`).
+  public static func decimal(_ value: Double) -> String {
+    let tenths = Int((max(value, 0) * 10).rounded())
+    return "\(tenths / 10).\(tenths % 10)"
+  }
+
   /// Seconds rounded to milliseconds, for JSON.
   public static func roundedSeconds(_ value: Double) -> Double {
     (value * 1000).rounded() / 1000

@@ -10,6 +10,8 @@ public struct FleetReport {
   public var devices: SpooledDevices
   /// What changed since the previous run, when history is kept.
   public var delta: FleetDelta?
+  /// Adoption trends over the last nights, when history is kept.
+  public var trends: FleetTrends?
   /// Whether history is kept at all (without it, the reports say nothing of changes).
   public var historyEnabled = false
 

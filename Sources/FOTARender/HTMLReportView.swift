@@ -22,6 +22,7 @@ struct HTMLReportView {
   var context: [String: Any] {
     var context = baseContext
     if let changes { context["changes"] = changes }
+    if let trends { context["trends"] = trends }
     return context
   }
 
@@ -186,6 +187,38 @@ struct HTMLReportView {
         "readyPercent": Figures.percent(row.counts.ready, of: row.counts.devices),
       ]
     }
+  }
+
+  static let lineColors = [
+    "#1565c0", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#c62828", "#5d4037", "#455a64",
+  ]
+
+  /// The trends section: adoption of each model's newest firmware over the last nights.
+  private var trends: [String: Any]? {
+    guard let trends = report.trends, !trends.nights.isEmpty else { return nil }
+    let shown = trends.models.prefix(Self.lineColors.count)
+    let chart = SVGChart.lines(
+      shown.enumerated().map { index, model in
+        (
+          Self.modelLabel(model.model) + " on " + Self.display(model.newestFirmware),
+          model.newestShare(nights: trends.nights), Self.lineColors[index]
+        )
+      }, xLabels: trends.nights, title: "Share of each model on its newest firmware")
+    return [
+      "chart": chart,
+      "nights": String(trends.nights.count),
+      "target": Figures.percent(Int(trends.targetPercent * 10), of: 1000),
+      "models": trends.models.enumerated().map { index, model in
+        let share = model.newestShare(nights: trends.nights).last ?? nil
+        return [
+          "color": index < Self.lineColors.count ? Self.lineColors[index] : "transparent",
+          "model": Self.modelLabel(model.model), "firmware": Self.display(model.newestFirmware),
+          "share": share.map { Figures.percent(Int(($0 * 10).rounded()), of: 1000) } ?? "–",
+          "velocity": Figures.decimal(model.upgradesPerDay),
+          "projection": model.projection.text,
+        ]
+      },
+    ]
   }
 
   /// The "what changed" section: `nil` on a first run.

@@ -33,6 +33,19 @@ public struct RunRecordRenderer: ReportRenderer {
     public var http: HTTPFigures?
     /// What changed since the previous run, when history is kept.
     public var changes: Changes?
+    /// Adoption of each model's newest firmware, when history is kept.
+    public var trends: [Trend]?
+  }
+
+  /// One model's adoption figures.
+  public struct Trend: Codable, Equatable {
+    public var make: String
+    public var model: String
+    public var newestFirmware: String
+    public var sharePercent: Double
+    public var upgradesPerDay: Double
+    /// The night the target share is reached at this pace, `reached`, or `not at this pace`.
+    public var projection: String
   }
 
   /// The delta against the previous run.
@@ -103,7 +116,17 @@ public struct RunRecordRenderer: ReportRenderer {
         renderSeconds: Figures.roundedSeconds(report.info.renderSeconds)),
       files: (folder.files + ["run.json"]).sorted(),
       http: report.info.http,
-      changes: report.delta.map(Changes.init))
+      changes: report.delta.map(Changes.init),
+      trends: report.trends.map { trends in
+        trends.models.map { model in
+          Trend(
+            make: model.model.make, model: model.model.model, newestFirmware: model.newestFirmware,
+            sharePercent: ((model.newestShare(nights: trends.nights).last ?? nil).map {
+              ($0 * 10).rounded() / 10
+            }) ?? 0,
+            upgradesPerDay: (model.upgradesPerDay * 10).rounded() / 10, projection: model.projection.text)
+        }
+      })
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data = try encoder.encode(record)

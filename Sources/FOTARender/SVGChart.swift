@@ -74,6 +74,55 @@ public enum SVGChart {
     return svg + "</svg>"
   }
 
+  /// Lines of percentages (0–100) over labelled points in time; a `nil` leaves a gap.
+  public static func lines(
+    _ series: [(label: String, values: [Double?], color: String)], xLabels: [String], title: String
+  ) -> String {
+    let height = 260
+    let left = 44
+    let right = 16
+    let top = 12
+    let bottom = 34
+    let plotWidth = width - left - right
+    let plotHeight = height - top - bottom
+    func x(_ index: Int) -> Int {
+      xLabels.count <= 1 ? left + plotWidth / 2 : left + index * plotWidth / (xLabels.count - 1)
+    }
+    func y(_ value: Double) -> Int {
+      top + Int(((100 - min(max(value, 0), 100)) * Double(plotHeight) / 100).rounded())
+    }
+    var svg =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" class=\"chart\">"
+      + "<title>\(HTMLEscaping.escape(title))</title>"
+    for percent in stride(from: 0, through: 100, by: 25) {
+      let lineY = y(Double(percent))
+      svg +=
+        "<line x1=\"\(left)\" y1=\"\(lineY)\" x2=\"\(width - right)\" y2=\"\(lineY)\" stroke=\"#e4e7eb\"/>"
+        + "<text x=\"\(left - 6)\" y=\"\(lineY + 4)\" text-anchor=\"end\">\(percent)%</text>"
+    }
+    let step = max(1, (xLabels.count + 5) / 6)
+    for (index, label) in xLabels.enumerated() where index % step == 0 || index == xLabels.count - 1 {
+      svg +=
+        "<text x=\"\(x(index))\" y=\"\(height - 12)\" text-anchor=\"middle\">\(HTMLEscaping.escape(label))</text>"
+    }
+    for line in series {
+      let points = line.values.enumerated().compactMap { index, value in value.map { "\(x(index)),\(y($0))" }
+      }
+      guard !points.isEmpty else { continue }
+      let label = HTMLEscaping.escape(line.label)
+      if points.count == 1 {
+        let coordinates = points[0].split(separator: ",")
+        svg +=
+          "<circle cx=\"\(coordinates[0])\" cy=\"\(coordinates[1])\" r=\"3\" fill=\"\(line.color)\"><title>\(label)</title></circle>"
+      } else {
+        svg +=
+          "<polyline fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\">"
+          + "<title>\(label)</title></polyline>"
+      }
+    }
+    return svg + "</svg>"
+  }
+
   private static func header(title: String, rows: Int) -> String {
     let height = max(rows, 1) * rowHeight
     return

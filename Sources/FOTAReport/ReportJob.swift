@@ -74,8 +74,8 @@ public struct ReportJob: Sendable {
     let staging = try publisher.makeStaging()
     do {
       let night = try await collect(source: &source, staging: staging)
-      let finish = { (delta: FleetDelta?) throws -> RunOutcome in
-        let outcome = try render(night, delta: delta, templates: templates, staging: staging)
+      let finish = { (history: HistoryReport?) throws -> RunOutcome in
+        let outcome = try render(night, history: history, templates: templates, staging: staging)
         try? FileManager.default.removeItem(at: night.spool.url)
         try publisher.publish(staging)
         return outcome
@@ -85,6 +85,7 @@ public struct ReportJob: Sendable {
         outcome = try history.record(
           account: night.info.account, clientTypeFilter: configuration.clientType?.rawValue,
           asOf: configuration.asOf, summary: night.summary, devices: try night.spool.devicesInIMEIOrder(),
+          trendNights: configuration.trendNights, targetPercent: configuration.targetSharePercent,
           publish: finish)
       } else {
         outcome = try finish(nil)
@@ -188,14 +189,15 @@ public struct ReportJob: Sendable {
   }
 
   private func render(
-    _ night: CollectedNight, delta: FleetDelta?, templates: ReportTemplates, staging: URL
+    _ night: CollectedNight, history: HistoryReport?, templates: ReportTemplates, staging: URL
   ) throws -> RunOutcome {
     let clock = ContinuousClock()
     let renderStarted = clock.now
     var report = FleetReport(
       info: night.info, summary: night.summary, diagnostics: night.diagnostics,
       devices: try night.spool.devicesInIMEIOrder())
-    report.delta = delta
+    report.delta = history?.delta
+    report.trends = history?.trends
     report.historyEnabled = configuration.history != nil
     let folder = ReportFolder(url: staging)
     for renderer in renderers(templates) + additionalRenderers {
@@ -213,7 +215,8 @@ public struct ReportJob: Sendable {
     report.info.renderSeconds = Self.seconds(clock.now - renderStarted)
     try RunRecordRenderer().render(report, into: folder)
     return RunOutcome(
-      info: report.info, summary: report.summary, diagnostics: night.diagnostics, delta: delta,
+      info: report.info, summary: report.summary, diagnostics: night.diagnostics, delta: history?.delta,
+      trends: history?.trends,
       output: configuration.output, files: folder.files.sorted())
   }
 

@@ -37,6 +37,10 @@ public struct RunConfiguration: Sendable {
   public var retryPolicy = RetryPolicy()
   /// The history database, or `nil` to keep none.
   public var history: URL?
+  /// Nights the trends look back over, tonight included.
+  public var trendNights = 30
+  /// The share of a model on its newest firmware that projections aim for, in percent.
+  public var targetSharePercent = 95.0
 
   /// Creates a configuration; by default every format, summary-only XML, no saved pages.
   public init(

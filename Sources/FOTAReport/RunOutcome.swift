@@ -13,6 +13,8 @@ public struct RunOutcome: Sendable {
   public var diagnostics: Diagnostics
   /// What changed since the previous run, when history is kept.
   public var delta: FleetDelta?
+  /// Adoption trends over the last nights, when history is kept.
+  public var trends: FleetTrends?
   /// The published report folder.
   public var output: URL
   /// Files in it, by name.

@@ -14,6 +14,6 @@ struct FOTAReportCommand: AsyncParsableCommand {
       Exit codes: 0 success, 1 failure (nothing published; the previous report stays), \
       64 bad usage.
       """,
-    subcommands: [RunCommand.self, SimulateCommand.self]
+    subcommands: [RunCommand.self, SimulateCommand.self, HistoryCommand.self]
   )
 }

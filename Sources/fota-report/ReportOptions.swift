@@ -38,6 +38,14 @@ struct ReportOptions: ParsableArguments {
   @Flag(name: .customLong("no-history"), help: "Keep no history and report no changes.")
   var noHistory = false
 
+  @Option(name: .customLong("trend-nights"), help: "Nights the adoption trends look back over.")
+  var trendNights = 30
+
+  @Option(
+    name: .customLong("target-share"),
+    help: "Share (percent) of a model on its newest firmware that projections aim for.")
+  var targetShare = 95.0
+
   var historyURL: URL? { noHistory ? nil : URL(fileURLWithPath: history) }
 
   var outputURL: URL { URL(fileURLWithPath: out) }

@@ -38,6 +38,10 @@ struct RunCommand: AsyncParsableCommand {
 
   func validate() throws {
     try source.validate()
+    guard report.trendNights >= 1 else { throw ValidationError("--trend-nights must be at least 1") }
+    guard report.targetShare > 0, report.targetShare <= 100 else {
+      throw ValidationError("--target-share must be above 0 and at most 100")
+    }
   }
 
   func run() async throws {
@@ -49,6 +53,8 @@ struct RunCommand: AsyncParsableCommand {
       savePages: source.savePages.map { URL(fileURLWithPath: $0) }, xmlDevices: report.xmlDevices)
     configuration.retryPolicy = source.retryPolicy
     configuration.history = report.historyURL
+    configuration.trendNights = report.trendNights
+    configuration.targetSharePercent = report.targetShare
     var job = ReportJob(configuration: configuration, logger: logger)
     let reporter = ProgressReporter(logger: logger)
     job.progress = { reporter.report($0) }

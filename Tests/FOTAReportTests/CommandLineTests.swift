@@ -21,7 +21,7 @@ struct CommandLineTests {
     #expect(
       files == [
         "by-firmware.csv", "by-model-firmware.csv", "by-model.csv", "changes.csv", "devices.csv",
-        "readiness.csv", "report.html", "report.xml", "run.json", "upgrade-age.csv",
+        "readiness.csv", "report.html", "report.xml", "run.json", "trend.csv", "upgrade-age.csv",
       ])
     #expect(FileManager.default.fileExists(atPath: directory.path("history.sqlite").path))
   }

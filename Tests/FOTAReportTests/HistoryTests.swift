@@ -212,3 +212,94 @@ struct HistoryTests {
     #expect(try Data(contentsOf: path) == garbage)
   }
 }
+
+@Suite("history trends, commands and migrations")
+struct HistoryTrendTests {
+  @Test("trends follow the newest firmware's share, with a projection")
+  func trends() async throws {
+    let night = try HistoryTests.makeNight()
+    defer { night.fixture.remove() }
+    var outcome: RunOutcome?
+    for k in 0...4 { outcome = try await night.run(k) }
+    let trends = try #require(outcome?.trends)
+    #expect(trends.nights.count == 5)
+    let modelA = try #require(
+      trends.models.first { $0.model.model == "Model-A" && $0.model.make == "Verizon" })
+    #expect(modelA.newestFirmware == "VerizonFirmwareVersion-04")
+    let shares = modelA.newestShare(nights: trends.nights).compactMap { $0 }
+    #expect(shares.count == 5)
+    #expect(shares.last! > shares.first!)
+    #expect(modelA.upgradesPerDay > 0)
+    guard case .on = modelA.projection else {
+      Issue.record("expected a projected night, got \(modelA.projection)")
+      return
+    }
+    // trend.csv: every firmware of every model on every night, shares adding up per model.
+    let reader = try CSVReader(string: night.fixture.text("trend.csv"), hasHeaderRow: true)
+    var perModelNight: [String: Int] = [:]
+    var totals: [String: Int] = [:]
+    while let row = reader.next() {
+      perModelNight["\(row[0])|\(row[1])|\(row[2])", default: 0] += Int(row[4])!
+      totals["\(row[0])|\(row[1])|\(row[2])"] = Int(row[5])!
+    }
+    #expect(!perModelNight.isEmpty)
+    #expect(perModelNight == totals)
+    let html = try night.fixture.text("report.html")
+    #expect(html.contains("Adoption of the newest firmware"))
+    #expect(html.contains("<polyline"))
+  }
+
+  @Test("history list, show and prune")
+  func commands() async throws {
+    let night = try HistoryTests.makeNight()
+    defer { night.fixture.remove() }
+    for k in 0...3 { _ = try await night.run(k) }
+    let runner = BinaryRunner()
+    let list = try runner.run(["history", "list", "--history", night.history.path])
+    #expect(list.exitCode == 0)
+    #expect(list.standardOutput.split(separator: "\n").count == 5)
+    #expect(list.standardOutput.contains("2026-11-04"))
+    let show = try runner.run(["history", "show", "2", "--history", night.history.path])
+    #expect(show.exitCode == 0)
+    #expect(show.standardOutput.contains("night 2026-11-02"))
+    #expect(show.standardOutput.contains("firmware"))
+    let missing = try runner.run(["history", "show", "99", "--history", night.history.path])
+    #expect(missing.exitCode == 1)
+    #expect(missing.errorLines.first?.contains("has no run 99") == true)
+
+    let devices = try night.count("SELECT count(*) FROM device")
+    let prune = try runner.run(["history", "prune", "--keep-nights", "2", "--history", night.history.path])
+    #expect(prune.exitCode == 0)
+    #expect(try night.count("SELECT count(*) FROM run") == 4)
+    #expect(try night.count("SELECT count(DISTINCT runId) FROM aggregate") == 2)
+    #expect(try night.count("SELECT count(*) FROM change WHERE runId <= 2") == 0)
+    #expect(try night.count("SELECT count(*) FROM device") == devices)
+    // The history still works after pruning: the next night compares with the last one.
+    let next = try await night.run(4)
+    #expect(next.delta?.previousNight == "2026-11-04")
+  }
+
+  @Test("a database of the first schema is migrated and keeps its runs")
+  func migrationFromFirstSchema() async throws {
+    let night = try HistoryTests.makeNight()
+    defer { night.fixture.remove() }
+    let queue = try DatabaseQueue(path: night.history.path)
+    try HistorySchema.migrator.migrate(queue, upTo: "v1-runs-devices-changes-aggregates")
+    try await queue.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO run (account, clientTypeFilter, night, asOf, isFirst, devices, ready, added, removed,
+            changedDevices, changes) VALUES ('other', '', '2026-10-01', 0, 1, 0, 0, 0, 0, 0, 0)
+          """)
+    }
+    try queue.close()
+    _ = try await night.run(0)
+    let migrated = try DatabaseQueue(path: night.history.path)
+    let identifiers = try await migrated.read {
+      try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations")
+    }
+    #expect(identifiers == HistorySchema.migrator.migrations)
+    #expect(try night.count("SELECT count(*) FROM run") == 2)
+    #expect(try night.count("SELECT count(*) FROM aggregate WHERE latestUpgrade IS NOT NULL") > 0)
+  }
+}

@@ -1,0 +1,128 @@
+import ArgumentParser
+import FOTAHistory
+import Foundation
+
+/// `fota-report history`: look into, and trim, the record of earlier runs.
+struct HistoryCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "history",
+    abstract: "List, show or prune the runs kept in the history database.",
+    subcommands: [List.self, Show.self, Prune.self]
+  )
+
+  /// Where the history is.
+  struct Location: ParsableArguments {
+    @Option(help: ArgumentHelp("The SQLite history of earlier runs.", valueName: "PATH"))
+    var history = "Reports/history.sqlite"
+
+    func open() throws -> HistoryStore {
+      guard FileManager.default.fileExists(atPath: history) else {
+        FailureReport.print(HistoryError.failed(path: history, reason: "no such file"))
+        throw ExitCode.failure
+      }
+      do {
+        return try HistoryStore(path: history)
+      } catch {
+        FailureReport.print(error)
+        throw ExitCode.failure
+      }
+    }
+  }
+
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "One line per run: id, night, account, filter, devices, ready, added, removed, changed.")
+
+    @OptionGroup var location: Location
+
+    func run() throws {
+      let store = try location.open()
+      do {
+        let rows = try store.runs().map { run in
+          [
+            String(run.id), run.night, run.account,
+            run.clientTypeFilter.isEmpty ? "all" : run.clientTypeFilter,
+            String(run.devices), String(run.ready), String(run.added), String(run.removed),
+            String(run.changedDevices),
+          ]
+        }
+        print(
+          TextTable.render(
+            header: [
+              "RUN", "NIGHT", "ACCOUNT", "CLIENT TYPE", "DEVICES", "READY", "ADDED", "REMOVED", "CHANGED",
+            ],
+            rows: rows))
+      } catch {
+        FailureReport.print(error)
+        throw ExitCode.failure
+      }
+    }
+  }
+
+  struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "The figures of one run.")
+
+    @OptionGroup var location: Location
+
+    @Argument(help: ArgumentHelp("The run's id, as `history list` shows it.", valueName: "run"))
+    var runId: Int64
+
+    func run() throws {
+      let store = try location.open()
+      do {
+        guard let details = try store.details(run: runId) else {
+          FailureReport.print(HistoryError.noSuchRun(path: location.history, id: runId))
+          throw ExitCode.failure
+        }
+        let run = details.run
+        print(
+          "run \(run.id): \(run.account), night \(run.night), client type \(run.clientTypeFilter.isEmpty ? "all" : run.clientTypeFilter)"
+        )
+        print(
+          "devices \(run.devices), ready \(run.ready), added \(run.added), removed \(run.removed), changed \(run.changedDevices)"
+        )
+        print(
+          TextTable.render(
+            header: ["DIMENSION", "VALUE", "DEVICES"],
+            rows: details.groups.map {
+              [$0.dimension, $0.value.isEmpty ? "(not reported)" : $0.value, String($0.devices)]
+            }))
+        if !details.changes.isEmpty {
+          print(
+            TextTable.render(
+              header: ["CHANGE", "ROWS"],
+              rows: details.changes.sorted { $0.key < $1.key }.map { [$0.key, String($0.value)] }))
+        }
+      } catch let error as ExitCode {
+        throw error
+      } catch {
+        FailureReport.print(error)
+        throw ExitCode.failure
+      }
+    }
+  }
+
+  struct Prune: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Drop the per-run aggregates and change rows of older nights; keep current state.")
+
+    @OptionGroup var location: Location
+
+    @Option(name: .customLong("keep-nights"), help: "Nights to keep in full, per account and filter.")
+    var keepNights: Int
+
+    func validate() throws {
+      guard keepNights >= 1 else { throw ValidationError("--keep-nights must be at least 1") }
+    }
+
+    func run() throws {
+      let store = try location.open()
+      do {
+        print("dropped \(try store.prune(keepNights: keepNights)) rows")
+      } catch {
+        FailureReport.print(error)
+        throw ExitCode.failure
+      }
+    }
+  }
+}
