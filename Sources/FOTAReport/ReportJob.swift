@@ -74,7 +74,11 @@ public struct ReportJob: Sendable {
     let staging = try publisher.makeStaging()
     do {
       let night = try await collect(source: &source, staging: staging)
+      let clock = ContinuousClock()
+      var publishing = Duration.zero
       let finish = { (history: HistoryReport?) throws -> RunOutcome in
+        let started = clock.now
+        defer { publishing = clock.now - started }
         let outcome = try render(night, history: history, templates: templates, staging: staging)
         try? FileManager.default.removeItem(at: night.spool.url)
         try publisher.publish(staging)
@@ -82,11 +86,18 @@ public struct ReportJob: Sendable {
       }
       let outcome: RunOutcome
       if let history {
+        let started = clock.now
         outcome = try history.record(
           account: night.info.account, clientTypeFilter: configuration.clientType?.rawValue,
           asOf: configuration.asOf, summary: night.summary, devices: try night.spool.devicesInIMEIOrder(),
           trendNights: configuration.trendNights, targetPercent: configuration.targetSharePercent,
           publish: finish)
+        logger.info(
+          "history recorded",
+          metadata: [
+            "path": "\(history.path)", "changes": "\(outcome.delta?.changes.count ?? 0)",
+            "seconds": "\(Figures.seconds(Self.seconds(clock.now - started - publishing)))",
+          ])
       } else {
         outcome = try finish(nil)
       }
