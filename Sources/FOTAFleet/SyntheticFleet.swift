@@ -79,7 +79,7 @@ public struct SyntheticFleet: Sendable {
     default: deviceId = imei(at: index)
     }
     var firmwareIndex = random.weighted(line.firmwareWeights)
-    let clientType: String? =
+    var clientType: String? =
       switch quirk {
       case .missingClientType: nil
       case .otherClientType: "HTTP"
@@ -87,7 +87,7 @@ public struct SyntheticFleet: Sendable {
       }
     var eligible = random.chance(0.88)
     var licensed = random.chance(eligible ? 0.78 : 0.2)
-    let status = FleetCatalog.statuses[random.weighted(FleetCatalog.statuses.map(\.1))].0
+    var status = FleetCatalog.statuses[random.weighted(FleetCatalog.statuses.map(\.1))].0
     var instant = Self.epoch - upgradeAge(&random)
     if quirk == .none || quirk == .extraFields {
       for night in stride(from: 1, through: night, by: 1) {
@@ -100,6 +100,10 @@ public struct SyntheticFleet: Sendable {
           shape = .goMillis
         }
         if events.licenseFlip { licensed.toggle() }
+        if events.statusChange { status = status == "Active" ? "Suspended" : "Active" }
+        if events.clientTypeSwitch, let current = clientType, current == "OMADM" || current == "LWM2M" {
+          clientType = current == "OMADM" ? "LWM2M" : "OMADM"
+        }
         if events.eligibilityFlip { eligible.toggle() }
       }
     }

@@ -237,14 +237,36 @@ struct HTMLReportView {
         figure("No longer FOTA-eligible", delta.eligibilityLost),
         figure("License assigned", delta.licenseGained), figure("License removed", delta.licenseLost),
       ],
-      "transitions": delta.sortedTransitions.map { row in
-        [
-          "model": Self.modelLabel(row.transition.model), "from": Self.display(row.transition.from),
-          "to": Self.display(row.transition.to), "devices": Figures.grouped(row.devices),
-        ]
-      },
+      "matrices": transitionMatrices(delta),
       "hasTransitions": !delta.firmwareTransitions.isEmpty,
     ]
+  }
+
+  /// Per model, a from × to table of firmware moves.
+  private func transitionMatrices(_ delta: FleetDelta) -> [[String: Any]] {
+    var byModel: [ModelKey: [FirmwareTransition: Int]] = [:]
+    for (transition, devices) in delta.firmwareTransitions {
+      byModel[transition.model, default: [:]][transition] = devices
+    }
+    return byModel.sorted { $0.key < $1.key }.map { model, moves in
+      let froms = Set(moves.keys.map(\.from)).sorted()
+      let tos = Set(moves.keys.map(\.to)).sorted()
+      return [
+        "model": Self.modelLabel(model),
+        "columns": tos.map { ["name": Self.display($0)] },
+        "rows": froms.map { from in
+          [
+            "from": Self.display(from),
+            "cells": tos.map { to in
+              [
+                "count": moves[FirmwareTransition(model: model, from: from, to: to)].map(Figures.grouped)
+                  ?? ""
+              ]
+            },
+          ] as [String: Any]
+        },
+      ]
+    }
   }
 
   private var diagnostics: [[String: Any]] {
@@ -289,7 +311,7 @@ struct HTMLReportView {
   }
 
   static func display(_ value: String) -> String {
-    value.isEmpty ? "(not reported)" : value
+    value.isEmpty ? "(not reported)" : HTMLEscaping.visible(value)
   }
 
   static func modelLabel(_ key: ModelKey) -> String {

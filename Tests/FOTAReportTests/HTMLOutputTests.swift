@@ -18,7 +18,8 @@ struct HTMLOutputTests {
     #expect(!html.contains("ACME <Labs>"))
     #expect(html.contains("ACME &lt;Labs&gt; &amp; &quot;Sons&quot;"))
     #expect(!html.contains("ctrl</script>"))
-    #expect(html.contains("ctrl&lt;/script&gt;"))
+    #expect(html.contains("bell\u{FFFD}ctrl&lt;/script&gt;"))
+    #expect(!html.contains("\u{07}"))
     #expect(!html.contains("<beta>"))
     // Self-contained: no script, no external resource.
     #expect(!html.localizedCaseInsensitiveContains("<script"))
