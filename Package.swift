@@ -30,7 +30,7 @@ let package = Package(
     .executableTarget(
       name: "fota-report",
       dependencies: [
-        "FOTAReport", "FOTASimulator", "FOTAHistory",
+        "FOTAReport", "FOTASimulator", "FOTAHistory", "FOTAPlan",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],
@@ -41,7 +41,8 @@ let package = Package(
       name: "FOTAReport",
       dependencies: [
         "ThingSpaceAPI", "FOTAFleet", "FOTACollect", "FOTANormalise", "FOTAAggregate", "FOTARender",
-        "FOTAPublish", "FOTASimulator", "FOTAHistory", .product(name: "Logging", package: "swift-log"),
+        "FOTAPublish", "FOTASimulator", "FOTAHistory", "FOTAPlan",
+        .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strict
     ),
@@ -78,7 +79,7 @@ let package = Package(
     .target(
       name: "FOTARender",
       dependencies: [
-        "FOTAAggregate", "FOTAXML", .product(name: "Mustache", package: "swift-mustache"),
+        "FOTAAggregate", "FOTAPlan", "FOTAXML", .product(name: "Mustache", package: "swift-mustache"),
       ],
       swiftSettings: strict
     ),
@@ -88,6 +89,10 @@ let package = Package(
       dependencies: ["FOTAAggregate", "FOTANormalise", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: strict
     ),
+    // Upgrade planning: paths, funnel, cohorts, campaign files.
+    .target(
+      name: "FOTAPlan", dependencies: ["FOTAAggregate", "FOTANormalise", "ThingSpaceAPI"],
+      swiftSettings: strict),
     // Stage 5: publish atomically.
     .target(name: "FOTAPublish", swiftSettings: strict),
     // The one Swift owner of libxml2 pointers.
@@ -107,7 +112,7 @@ let package = Package(
       name: "FOTAReportTests",
       dependencies: [
         "FOTATestSupport", "FOTAReport", "FOTAXML", "FOTASimulator", "ThingSpaceAPI", "FOTACollect",
-        "FOTAHistory",
+        "FOTAHistory", "FOTAPlan",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "PropertyBased", package: "swift-property-based"),
         .product(name: "CSV", package: "CSV.swift"),

@@ -13,9 +13,17 @@ public protocol DevicePageSource {
 
   /// HTTP figures, for sources that make requests.
   func statistics() async -> CollectionStatistics?
+
+  /// The firmware list and license pool for planning; what cannot be had is said, not thrown.
+  mutating func planningData() async -> PlanningData
 }
 
 extension DevicePageSource {
   /// Sources that make no requests have no statistics.
   public func statistics() async -> CollectionStatistics? { nil }
+
+  /// Sources without planning data say so.
+  public mutating func planningData() async -> PlanningData {
+    PlanningData(missing: ["\(sourceDescription) has no firmware list or license pool"])
+  }
 }

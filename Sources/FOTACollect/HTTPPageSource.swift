@@ -32,6 +32,25 @@ public struct HTTPPageSource: DevicePageSource {
     await client.statistics
   }
 
+  public mutating func planningData() async -> PlanningData {
+    var data = PlanningData()
+    do {
+      let (body, entries) = try await client.firmwareList(account: account)
+      data.firmware = entries
+      data.firmwareBody = body
+    } catch {
+      data.missing.append("firmware list: \(error.errorDescription ?? "unknown error")")
+    }
+    do {
+      let (body, summary) = try await client.licenseSummary(account: account)
+      data.licenses = summary
+      data.licensesBody = body
+    } catch {
+      data.missing.append("license pool: \(error.errorDescription ?? "unknown error")")
+    }
+    return data
+  }
+
   public mutating func nextPage() async throws(CollectionError) -> CollectedPage? {
     guard !finished else { return nil }
     let startIndex = cursor

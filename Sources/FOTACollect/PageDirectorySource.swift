@@ -1,4 +1,5 @@
 import Foundation
+import ThingSpaceAPI
 
 /// Replays a saved night: every `*.json` file of a directory, in file-name order.
 public struct PageDirectorySource: DevicePageSource {
@@ -27,6 +28,34 @@ public struct PageDirectorySource: DevicePageSource {
   public var position: String { nextFile < files.count ? files[nextFile] : "end" }
 
   public var sourceDescription: String { "pages from \(directory.path) (\(files.count) files)" }
+
+  /// Reads `firmware.json` and `licenses.json` beside the pages, when there.
+  public mutating func planningData() async -> PlanningData {
+    var data = PlanningData()
+    let firmwareURL = directory.appendingPathComponent(PlanningData.firmwareFile)
+    if let body = try? Data(contentsOf: firmwareURL) {
+      if let entries = try? JSONDecoder().decode([FirmwareEntry].self, from: body) {
+        data.firmware = entries
+        data.firmwareBody = body
+      } else {
+        data.missing.append("\(PlanningData.firmwareFile) is not a firmware list")
+      }
+    } else {
+      data.missing.append("no \(PlanningData.firmwareFile) beside the pages")
+    }
+    let licensesURL = directory.appendingPathComponent(PlanningData.licensesFile)
+    if let body = try? Data(contentsOf: licensesURL) {
+      if let summary = try? JSONDecoder().decode(LicenseSummary.self, from: body) {
+        data.licenses = summary
+        data.licensesBody = body
+      } else {
+        data.missing.append("\(PlanningData.licensesFile) is not a license pool")
+      }
+    } else {
+      data.missing.append("no \(PlanningData.licensesFile) beside the pages")
+    }
+    return data
+  }
 
   public mutating func nextPage() async throws(CollectionError) -> CollectedPage? {
     guard nextFile < files.count else { return nil }

@@ -30,6 +30,21 @@ public struct PageRecorder: Sendable {
     return "page-" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits + ".json"
   }
 
+  /// Writes the planning bodies received, as `firmware.json` and `licenses.json`.
+  public func save(_ planning: PlanningData) throws(CollectionError) {
+    for (name, body) in [
+      (PlanningData.firmwareFile, planning.firmwareBody), (PlanningData.licensesFile, planning.licensesBody),
+    ] {
+      guard let body else { continue }
+      let url = directory.appendingPathComponent(name)
+      do {
+        try body.write(to: url, options: .atomic)
+      } catch {
+        throw .cannotSavePages(path: url.path, reason: PageDirectorySource.reason(error))
+      }
+    }
+  }
+
   /// Writes one page.
   public func save(_ page: CollectedPage) throws(CollectionError) {
     let url = directory.appendingPathComponent(Self.fileName(page.number))

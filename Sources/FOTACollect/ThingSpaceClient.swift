@@ -40,9 +40,34 @@ public actor ThingSpaceClient {
   public func devicePage(account: String, startIndex: String, clientType: ClientType?)
     async throws(CollectionError) -> (body: Data, page: DeviceListPage)
   {
-    if bearer == nil { try await login() }
     var path = ThingSpacePaths.devices(account: account, startIndex: startIndex)
     if let clientType { path += "?clientType=\(clientType.rawValue)" }
+    let (body, page) = try await fetch(path, as: DeviceListPage.self)
+    return (body, page)
+  }
+
+  /// Fetches the account's upgrade paths: the exact bytes and the entries.
+  public func firmwareList(account: String) async throws(CollectionError) -> (
+    body: Data, entries: [FirmwareEntry]
+  ) {
+    let (body, entries) = try await fetch(
+      ThingSpacePaths.firmware(account: account), as: [FirmwareEntry].self)
+    return (body, entries)
+  }
+
+  /// Fetches the account's license pool (its first page, which holds the totals).
+  public func licenseSummary(account: String) async throws(CollectionError) -> (
+    body: Data, summary: LicenseSummary
+  ) {
+    let (body, summary) = try await fetch(ThingSpacePaths.licenses(account: account), as: LicenseSummary.self)
+    return (body, summary)
+  }
+
+  /// GETs `path` with the auth headers, renewing tokens and retrying as the policy says.
+  private func fetch<Answer: Decodable>(_ path: String, as _: Answer.Type) async throws(CollectionError) -> (
+    Data, Answer
+  ) {
+    if bearer == nil { try await login() }
     var attempt = 0
     var renewed: Set<Renewal> = []
     while true {
@@ -65,7 +90,7 @@ public actor ThingSpaceClient {
       case .answered(let status, let headers, let body):
         if status == .ok {
           do {
-            return (body, try JSONDecoder().decode(DeviceListPage.self, from: body))
+            return (body, try JSONDecoder().decode(Answer.self, from: body))
           } catch {
             retryCause = .invalidJSON
             detail = "the body is not valid JSON"

@@ -1,5 +1,6 @@
 import FOTAAggregate
 import FOTANormalise
+import FOTAPlan
 
 /// Everything a renderer needs: the run, the grouped figures, the data problems, the devices.
 public struct FleetReport {
@@ -12,6 +13,8 @@ public struct FleetReport {
   public var delta: FleetDelta?
   /// Adoption trends over the last nights, when history is kept.
   public var trends: FleetTrends?
+  /// Upgrade planning, when asked for.
+  public var planning: PlanningReport?
   /// Whether history is kept at all (without it, the reports say nothing of changes).
   public var historyEnabled = false
 

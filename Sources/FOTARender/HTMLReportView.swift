@@ -1,5 +1,6 @@
 import FOTAAggregate
 import FOTANormalise
+import FOTAPlan
 
 /// The values the HTML template shows, every figure formatted and every chart drawn.
 ///
@@ -23,6 +24,7 @@ struct HTMLReportView {
     var context = baseContext
     if let changes { context["changes"] = changes }
     if let trends { context["trends"] = trends }
+    if let planning { context["planning"] = planning }
     return context
   }
 
@@ -219,6 +221,70 @@ struct HTMLReportView {
         ]
       },
     ]
+  }
+
+  /// The upgrade-planning section: funnel, cohorts, license headroom, or what is missing.
+  private var planning: [String: Any]? {
+    guard let planning = report.planning else { return nil }
+    var section: [String: Any] = [
+      "missing": planning.missing.map { ["reason": $0] }, "hasMissing": !planning.missing.isEmpty,
+    ]
+    guard let plan = planning.plan else { return section }
+    func steps(_ funnel: Funnel) -> [String: String] {
+      [
+        "total": Figures.grouped(funnel.total), "eligible": Figures.grouped(funnel.eligible),
+        "licensed": Figures.grouped(funnel.licensed), "knownFirmware": Figures.grouped(funnel.knownFirmware),
+        "ready": Figures.grouped(funnel.ready), "upToDate": Figures.grouped(funnel.upToDate),
+        "readyPercent": Figures.percent(funnel.ready, of: funnel.total),
+      ]
+    }
+    let requests = planning.campaigns.requests(for: plan)
+    var files: [Cohort: Int] = [:]
+    for request in requests { files[request.cohort, default: 0] += 1 }
+    section["plan"] = [
+      "funnel": steps(plan.funnel),
+      "funnelChart": SVGChart.bars(
+        [
+          ("Devices", plan.funnel.total), ("FOTA-eligible", plan.funnel.eligible),
+          ("Licensed", plan.funnel.licensed), ("On a known firmware", plan.funnel.knownFirmware),
+          ("Ready (a path on)", plan.funnel.ready), ("Up to date", plan.funnel.upToDate),
+        ], color: "#2e7d32", title: "Readiness funnel"),
+      "models": plan.funnelByModel.sorted {
+        $0.value.total != $1.value.total ? $0.value.total > $1.value.total : $0.key < $1.key
+      }.map { model, funnel in steps(funnel).merging(["model": Self.modelLabel(model)]) { $1 } },
+      "statuses": PlanStatus.allCases.map {
+        ["status": $0.rawValue, "devices": Figures.grouped(plan.statusCounts[$0] ?? 0)]
+      },
+      "cohorts": plan.sortedCohorts.map { cohort, devices in
+        [
+          "model": Self.modelLabel(cohort.model), "firmwareName": Self.display(cohort.firmwareName),
+          "firmwareTo": Self.display(cohort.firmwareTo), "devices": Figures.grouped(devices.count),
+          "files": Figures.grouped(files[cohort] ?? 0),
+        ]
+      },
+      "hasCohorts": !plan.cohorts.isEmpty,
+      "licenses": licenseFigures(plan),
+    ]
+    return section
+  }
+
+  private func licenseFigures(_ plan: UpgradePlan) -> [[String: String]] {
+    var rows: [(String, String)] = [("Devices needing a license", Figures.grouped(plan.needLicense))]
+    if let pool = plan.licenses {
+      rows += [
+        ("Licenses in the pool", Figures.grouped(pool.totalLicenses)),
+        ("Assigned", Figures.grouped(pool.assignedLicenses)), ("Available", Figures.grouped(pool.available)),
+        (
+          "Headroom after licensing every device that needs one",
+          Figures.grouped(plan.headroomAfterNeeds ?? 0)
+        ),
+      ]
+    } else {
+      rows.append(("License pool", "unknown (not collected)"))
+    }
+    rows.append(
+      ("Licenses held by ineligible devices (to reclaim)", Figures.grouped(plan.licensedIneligible)))
+    return rows.map { ["label": $0.0, "value": $0.1] }
   }
 
   /// The "what changed" section: `nil` on a first run.

@@ -22,8 +22,17 @@ public final class ReportFolder {
     if !files.contains(name) { files.append(name) }
   }
 
-  /// Creates a file and streams it through a buffered writer.
+  /// Creates a file (and its folders, for names like `campaigns/x/y.json`) and streams it
+  /// through a buffered writer.
   public func write(_ name: String, _ body: (inout FileOutput) throws -> Void) throws {
+    if name.contains("/") {
+      let folder = url.appendingPathComponent(name).deletingLastPathComponent()
+      do {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      } catch {
+        throw RenderError.cannotWrite(file: name, reason: error.localizedDescription)
+      }
+    }
     var output = try FileOutput(path: path(of: name), name: name)
     try body(&output)
     try output.close()

@@ -1,5 +1,6 @@
 import FOTAAggregate
 import FOTANormalise
+import FOTAPlan
 import Foundation
 
 /// Writes `run.json`: the run's metadata for cron wrappers, dashboards and the next night.
@@ -35,6 +36,31 @@ public struct RunRecordRenderer: ReportRenderer {
     public var changes: Changes?
     /// Adoption of each model's newest firmware, when history is kept.
     public var trends: [Trend]?
+    /// Upgrade planning, when asked for.
+    public var plan: Plan?
+  }
+
+  /// Upgrade planning figures.
+  public struct Plan: Codable, Equatable {
+    /// What planning data is missing.
+    public var missing: [String]
+    public var funnel: Funnel? = nil
+    public var statuses: [String: Int]? = nil
+    public var cohorts: [PlanCohort]? = nil
+    public var licensesTotal: Int? = nil
+    public var licensesAssigned: Int? = nil
+    public var licensesAvailable: Int? = nil
+    public var devicesNeedingLicense: Int? = nil
+    public var licensesHeldByIneligible: Int? = nil
+  }
+
+  /// Ready devices taking one upgrade.
+  public struct PlanCohort: Codable, Equatable {
+    public var make: String
+    public var model: String
+    public var firmwareName: String
+    public var firmwareTo: String
+    public var devices: Int
   }
 
   /// One model's adoption figures.
@@ -82,6 +108,36 @@ public struct RunRecordRenderer: ReportRenderer {
     public var renderSeconds: Double
   }
 
+  static func trends(_ trends: FleetTrends) -> [Trend] {
+    trends.models.map { model in
+      let share = model.newestShare(nights: trends.nights).last ?? nil
+      return Trend(
+        make: model.model.make, model: model.model.model, newestFirmware: model.newestFirmware,
+        sharePercent: share.map { ($0 * 10).rounded() / 10 } ?? 0,
+        upgradesPerDay: (model.upgradesPerDay * 10).rounded() / 10, projection: model.projection.text)
+    }
+  }
+
+  static func plan(_ planning: PlanningReport) -> Plan {
+    var record = Plan(missing: planning.missing)
+    guard let plan = planning.plan else { return record }
+    record.funnel = plan.funnel
+    var statuses: [String: Int] = [:]
+    for status in PlanStatus.allCases { statuses[status.rawValue] = plan.statusCounts[status] ?? 0 }
+    record.statuses = statuses
+    record.cohorts = plan.sortedCohorts.map { cohort, devices in
+      PlanCohort(
+        make: cohort.model.make, model: cohort.model.model, firmwareName: cohort.firmwareName,
+        firmwareTo: cohort.firmwareTo, devices: devices.count)
+    }
+    record.licensesTotal = plan.licenses?.totalLicenses
+    record.licensesAssigned = plan.licenses?.assignedLicenses
+    record.licensesAvailable = plan.licenses?.available
+    record.devicesNeedingLicense = plan.needLicense
+    record.licensesHeldByIneligible = plan.licensedIneligible
+    return record
+  }
+
   public func render(_ report: FleetReport, into folder: ReportFolder) throws {
     let totals = report.summary.totals
     var diagnostics: [String: Int] = [:]
@@ -117,16 +173,8 @@ public struct RunRecordRenderer: ReportRenderer {
       files: (folder.files + ["run.json"]).sorted(),
       http: report.info.http,
       changes: report.delta.map(Changes.init),
-      trends: report.trends.map { trends in
-        trends.models.map { model in
-          Trend(
-            make: model.model.make, model: model.model.model, newestFirmware: model.newestFirmware,
-            sharePercent: ((model.newestShare(nights: trends.nights).last ?? nil).map {
-              ($0 * 10).rounded() / 10
-            }) ?? 0,
-            upgradesPerDay: (model.upgradesPerDay * 10).rounded() / 10, projection: model.projection.text)
-        }
-      })
+      trends: report.trends.map(Self.trends),
+      plan: report.planning.map(Self.plan))
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data = try encoder.encode(record)

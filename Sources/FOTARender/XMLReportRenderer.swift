@@ -1,5 +1,6 @@
 import FOTAAggregate
 import FOTANormalise
+import FOTAPlan
 import FOTAXML
 
 /// Streams `report.xml` through libxml2 and checks it against `Templates/report.xsd`.
@@ -35,6 +36,7 @@ public struct XMLReportRenderer: ReportRenderer {
     try writeBreakdowns(report.summary, writer)
     try writeDiagnostics(report.diagnostics, writer)
     if let delta = report.delta { try writeChanges(delta, writer) }
+    if let planning = report.planning { try writePlan(planning, writer) }
     if includeDevices { try writeDevices(report, writer) }
     try writer.endDocument()
     folder.register("report.xml")
@@ -170,6 +172,54 @@ public struct XMLReportRenderer: ReportRenderer {
       }
     } else {
       try writer.attribute("firstRun", "true")
+    }
+    try writer.endElement()
+  }
+
+  private func writePlan(_ planning: PlanningReport, _ writer: XMLStreamWriter) throws {
+    try writer.startElement("plan")
+    try writer.attribute("complete", String(planning.missing.isEmpty))
+    for reason in planning.missing { try writer.emptyElement("missing", ["reason": reason]) }
+    if let plan = planning.plan {
+      func funnel(_ element: String, _ funnel: Funnel, _ model: ModelKey?) throws {
+        try writer.startElement(element)
+        if let model {
+          try writer.attribute("make", model.make)
+          try writer.attribute("model", model.model)
+        }
+        for (name, value) in [
+          ("total", funnel.total), ("eligible", funnel.eligible), ("licensed", funnel.licensed),
+          ("knownFirmware", funnel.knownFirmware), ("ready", funnel.ready), ("upToDate", funnel.upToDate),
+        ] {
+          try writer.attribute(name, String(value))
+        }
+        try writer.endElement()
+      }
+      try funnel("funnel", plan.funnel, nil)
+      for (model, modelFunnel) in plan.funnelByModel.sorted(by: { $0.key < $1.key }) {
+        try funnel("modelFunnel", modelFunnel, model)
+      }
+      for status in PlanStatus.allCases {
+        try writer.emptyElement(
+          "status", ["value": status.rawValue, "devices": String(plan.statusCounts[status] ?? 0)])
+      }
+      for (cohort, devices) in plan.sortedCohorts {
+        try writer.emptyElement(
+          "cohort",
+          [
+            "make": cohort.model.make, "model": cohort.model.model, "firmwareName": cohort.firmwareName,
+            "firmwareTo": cohort.firmwareTo, "devices": String(devices.count),
+          ])
+      }
+      try writer.startElement("licenses")
+      if let pool = plan.licenses {
+        try writer.attribute("total", String(pool.totalLicenses))
+        try writer.attribute("assigned", String(pool.assignedLicenses))
+        try writer.attribute("available", String(pool.available))
+      }
+      try writer.attribute("needLicense", String(plan.needLicense))
+      try writer.attribute("heldByIneligible", String(plan.licensedIneligible))
+      try writer.endElement()
     }
     try writer.endElement()
   }

@@ -3,6 +3,7 @@ import FOTACollect
 import FOTAFleet
 import FOTAHistory
 import FOTANormalise
+import FOTAPlan
 import FOTAPublish
 import FOTARender
 import FOTASimulator
@@ -120,6 +121,7 @@ public struct ReportJob: Sendable {
     var summary: FleetSummary
     var diagnostics: Diagnostics
     var spool: DeviceSpool
+    var planning: PlanningData?
   }
 
   private func collect(source: inout some DevicePageSource, staging: URL) async throws -> CollectedNight {
@@ -196,7 +198,15 @@ public struct ReportJob: Sendable {
         "seconds": "\(Figures.seconds(info.collectSeconds))",
       ])
 
-    return CollectedNight(info: info, summary: aggregator.summary, diagnostics: diagnostics, spool: spool)
+    var planning: PlanningData?
+    if configuration.plan != nil {
+      let data = await source.planningData()
+      try recorder?.save(data)
+      for line in data.missing { logger.warning("planning data missing", metadata: ["detail": "\(line)"]) }
+      planning = data
+    }
+    return CollectedNight(
+      info: info, summary: aggregator.summary, diagnostics: diagnostics, spool: spool, planning: planning)
   }
 
   private func render(
@@ -207,6 +217,7 @@ public struct ReportJob: Sendable {
     var report = FleetReport(
       info: night.info, summary: night.summary, diagnostics: night.diagnostics,
       devices: try night.spool.devicesInIMEIOrder())
+    report.planning = try plan(night, devices: report.devices)
     report.delta = history?.delta
     report.trends = history?.trends
     report.historyEnabled = configuration.history != nil
@@ -231,8 +242,25 @@ public struct ReportJob: Sendable {
       output: configuration.output, files: folder.files.sorted())
   }
 
+  /// Plans every device against the firmware list, when planning is asked for.
+  private func plan(_ night: CollectedNight, devices: SpooledDevices) throws -> PlanningReport? {
+    guard let options = configuration.plan, let data = night.planning else { return nil }
+    let campaigns = CampaignPlanner(
+      account: night.info.account, phases: options.phases, maxDevicesPerRequest: options.maxDevicesPerRequest,
+      windowStart: options.windowStart ?? CivilCalendar.floorDays(milliseconds: configuration.asOf) + 1,
+      windowDays: options.windowDays)
+    guard let firmware = data.firmware else {
+      return PlanningReport(campaigns: campaigns, plan: nil, planner: nil, missing: data.missing)
+    }
+    let planner = UpgradePlanner(firmware: firmware)
+    var plan = UpgradePlan(licenses: data.licenses)
+    for device in devices { plan.add(device, plan: planner.plan(device)) }
+    return PlanningReport(campaigns: campaigns, plan: plan, planner: planner, missing: data.missing)
+  }
+
   private func renderers(_ templates: ReportTemplates) -> [any ReportRenderer] {
     var renderers: [any ReportRenderer] = []
+    if configuration.plan != nil { renderers.append(PlanRenderer()) }
     if configuration.formats.contains(.csv) { renderers.append(CSVReportRenderer()) }
     if configuration.formats.contains(.html) { renderers.append(HTMLReportRenderer(templates: templates)) }
     if configuration.formats.contains(.xml) {

@@ -1,4 +1,5 @@
 import FOTACollect
+import FOTAPlan
 import FOTARender
 import Foundation
 import ThingSpaceAPI
@@ -35,6 +36,8 @@ public struct RunConfiguration: Sendable {
   public var xmlDevices: Bool
   /// Retries, backoff and timeouts of HTTP requests.
   public var retryPolicy = RetryPolicy()
+  /// Upgrade planning (firmware paths, funnel, campaign files), or `nil` for none.
+  public var plan: PlanOptions?
   /// The history database, or `nil` to keep none.
   public var history: URL?
   /// Nights the trends look back over, tonight included.

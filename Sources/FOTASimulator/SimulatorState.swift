@@ -1,5 +1,6 @@
 import FOTAFleet
 import Foundation
+import ThingSpaceAPI
 
 /// The simulator's mutable state: issued tokens and request counters.
 actor SimulatorState {
@@ -58,6 +59,20 @@ actor SimulatorState {
 
   func recordFault(_ name: String) {
     statistics.faults[name, default: 0] += 1
+  }
+
+  private var licenseSummary: LicenseSummary?
+
+  /// The license pool, made once (it walks the whole fleet).
+  func licenses(_ configuration: SimulatorConfiguration) -> LicenseSummary {
+    if let licenseSummary { return licenseSummary }
+    let summary = configuration.fleet.licenseSummary(night: configuration.night)
+    licenseSummary = summary
+    return summary
+  }
+
+  func recordPlanningRequest() {
+    statistics.planningRequests += 1
   }
 
   func recordPage() {

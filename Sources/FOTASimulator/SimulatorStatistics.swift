@@ -3,6 +3,8 @@ public struct SimulatorStatistics: Sendable, Equatable {
   public var tokenRequests = 0
   public var sessionLogins = 0
   public var deviceListRequests = 0
+  /// Firmware-list and license requests.
+  public var planningRequests = 0
   /// Device-list requests answered with a page.
   public var pagesServed = 0
   /// Faults injected, by name.

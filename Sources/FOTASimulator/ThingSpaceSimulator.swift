@@ -90,6 +90,12 @@ public struct ThingSpaceSimulator: Sendable {
     router.post(RouterPath(ThingSpacePaths.sessionLogin)) { request, _ in
       try await self.sessionLogin(request)
     }
+    router.get("/api/fota/v1/firmware/:account") { request, context in
+      try await self.planning(request, account: context.parameters.get("account") ?? "", kind: .firmware)
+    }
+    router.get("/api/fota/v1/licenses/:account/index/:startIndex") { request, context in
+      try await self.planning(request, account: context.parameters.get("account") ?? "", kind: .licenses)
+    }
     router.get("/api/fota/v1/devices/:account/index/:startIndex") { request, context in
       try await self.deviceList(
         request, account: context.parameters.get("account") ?? "",
@@ -219,6 +225,38 @@ public struct ThingSpaceSimulator: Sendable {
     }
     await state.recordPage()
     return Self.json(.ok, page.body)
+  }
+
+  private enum PlanningKind { case firmware, licenses }
+
+  /// The firmware list and the license pool: same auth as the device list, no faults.
+  private func planning(_ request: Request, account: String, kind: PlanningKind) async throws -> Response {
+    await state.recordPlanningRequest()
+    switch await state.authorise(
+      bearer: Self.bearer(request), session: request.headers[Self.sessionHeader] ?? "")
+    {
+    case .authorised: break
+    case .invalidBearer: return Self.invalidCredentials
+    case .unknownSession, .expiredSession:
+      return Self.json(
+        .badRequest,
+        #"{"errorCode":"UnifiedWebService.REQUEST_FAILED.SessionToken.Expired","errorMessage":"The session has expired."}"#
+      )
+    }
+    guard account == configuration.fleet.account else {
+      return Self.json(
+        .badRequest,
+        #"{"errorCode":"UnifiedWebService.REQUEST_FAILED.AccountNotFound","errorMessage":"Account \#(account) not found."}"#
+      )
+    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let body: Data
+    switch kind {
+    case .firmware: body = try encoder.encode(configuration.fleet.firmwareList)
+    case .licenses: body = try encoder.encode(await state.licenses(configuration))
+    }
+    return Self.json(.ok, String(decoding: body, as: UTF8.self))
   }
 
   // MARK: Helpers

@@ -25,9 +25,8 @@ public enum GoldenFiles {
 
   /// The differences between two folders, file by file, after masking timings; empty when equal.
   public static func differences(produced: URL, golden: URL) throws -> [String] {
-    let manager = FileManager.default
-    let producedFiles = Set(try manager.contentsOfDirectory(atPath: produced.path))
-    let goldenFiles = Set(try manager.contentsOfDirectory(atPath: golden.path))
+    let producedFiles = try files(under: produced)
+    let goldenFiles = try files(under: golden)
     var differences: [String] = []
     for name in producedFiles.symmetricDifference(goldenFiles).sorted() {
       differences.append("\(name): only in \(producedFiles.contains(name) ? "produced" : "golden")")
@@ -46,6 +45,21 @@ public enum GoldenFiles {
       }
     }
     return differences
+  }
+
+  /// Every file below `folder`, as relative paths.
+  public static func files(under folder: URL) throws -> Set<String> {
+    let manager = FileManager.default
+    var files = Set<String>()
+    for path in try manager.subpathsOfDirectory(atPath: folder.path) {
+      var isDirectory: ObjCBool = false
+      if manager.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory),
+        !isDirectory.boolValue
+      {
+        files.insert(path)
+      }
+    }
+    return files
   }
 
   /// Copies a produced folder over the golden one.

@@ -10,6 +10,16 @@ public enum ThingSpacePaths {
     "/api/fota/v1/devices/\(escape(account))/index/\(escape(startIndex))"
   }
 
+  /// The upgrade paths available to an account.
+  public static func firmware(account: String) -> String {
+    "/api/fota/v1/firmware/\(escape(account))"
+  }
+
+  /// The account's license pool from `startIndex`.
+  public static func licenses(account: String, startIndex: String = "0") -> String {
+    "/api/fota/v1/licenses/\(escape(account))/index/\(escape(startIndex))"
+  }
+
   /// Percent-escapes a path segment (RFC 3986 unreserved characters stay as they are).
   public static func escape(_ segment: String) -> String {
     var out = ""

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FOTANormalise
+import FOTAPlan
 import FOTARender
 import Foundation
 
@@ -45,6 +46,36 @@ struct ReportOptions: ParsableArguments {
     name: .customLong("target-share"),
     help: "Share (percent) of a model on its newest firmware that projections aim for.")
   var targetShare = 95.0
+
+  @Flag(name: .customLong("no-plan"), help: "Skip upgrade planning (firmware list, license pool, campaigns).")
+  var noPlan = false
+
+  @Option(help: ArgumentHelp("Campaign phases: cumulative percentages of each cohort.", valueName: "LIST"))
+  var phases = "1,10,50,100"
+
+  @Option(name: .customLong("max-devices-per-request"), help: "Devices per campaign request file at most.")
+  var maxDevicesPerRequest = 1000
+
+  @Option(
+    name: .customLong("window-start"),
+    help: ArgumentHelp(
+      "First day of the first phase (YYYY-MM-DD); default the day after --as-of.", valueName: "DATE"))
+  var windowStart: AsOfArgument?
+
+  @Option(name: .customLong("window-days"), help: "Days each phase's window lasts.")
+  var windowDays = 7
+
+  var phaseList: [Int] {
+    phases.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+  }
+
+  var planOptions: PlanOptions? {
+    guard !noPlan else { return nil }
+    return PlanOptions(
+      phases: phaseList, maxDevicesPerRequest: maxDevicesPerRequest,
+      windowStart: windowStart.map { CivilCalendar.floorDays(milliseconds: $0.milliseconds) },
+      windowDays: windowDays)
+  }
 
   var historyURL: URL? { noHistory ? nil : URL(fileURLWithPath: history) }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FOTAFleet
 import FOTANormalise
+import FOTAPlan
 import FOTAReport
 import Foundation
 import Logging
@@ -38,6 +39,18 @@ struct RunCommand: AsyncParsableCommand {
 
   func validate() throws {
     try source.validate()
+    if let problem = CampaignPlanner.validate(phases: report.phaseList),
+      !report.noPlan || report.phases != "1,10,50,100"
+    {
+      throw ValidationError("--phases: \(problem)")
+    }
+    if report.phaseList.count != report.phases.split(separator: ",").count {
+      throw ValidationError("--phases takes whole percentages separated by commas, like 1,10,50,100")
+    }
+    guard report.maxDevicesPerRequest >= 1 else {
+      throw ValidationError("--max-devices-per-request must be at least 1")
+    }
+    guard report.windowDays >= 1 else { throw ValidationError("--window-days must be at least 1") }
     guard report.trendNights >= 1 else { throw ValidationError("--trend-nights must be at least 1") }
     guard report.targetShare > 0, report.targetShare <= 100 else {
       throw ValidationError("--target-share must be above 0 and at most 100")
@@ -53,6 +66,7 @@ struct RunCommand: AsyncParsableCommand {
       savePages: source.savePages.map { URL(fileURLWithPath: $0) }, xmlDevices: report.xmlDevices)
     configuration.retryPolicy = source.retryPolicy
     configuration.history = report.historyURL
+    configuration.plan = report.planOptions
     configuration.trendNights = report.trendNights
     configuration.targetSharePercent = report.targetShare
     var job = ReportJob(configuration: configuration, logger: logger)

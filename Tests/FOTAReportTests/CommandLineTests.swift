@@ -20,8 +20,9 @@ struct CommandLineTests {
     let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
     #expect(
       files == [
-        "by-firmware.csv", "by-model-firmware.csv", "by-model.csv", "changes.csv", "devices.csv",
-        "readiness.csv", "report.html", "report.xml", "run.json", "trend.csv", "upgrade-age.csv",
+        "by-firmware.csv", "by-model-firmware.csv", "by-model.csv", "campaigns", "changes.csv", "devices.csv",
+        "license-reclaim.csv", "readiness.csv", "report.html", "report.xml", "run.json", "trend.csv",
+        "upgrade-age.csv", "upgrade-plan.csv",
       ])
     #expect(FileManager.default.fileExists(atPath: directory.path("history.sqlite").path))
   }

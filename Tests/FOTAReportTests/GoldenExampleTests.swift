@@ -1,10 +1,12 @@
+import FOTAPlan
 import FOTAReport
 import FOTATestSupport
 import Foundation
 import Testing
 
 /// `Reports/example/` holds the output of
-/// `fota-report run --demo --demo-devices 2000 --seed 42 --as-of 2026-11-01T00:00:00Z --out Reports/example`.
+/// `fota-report run --demo --demo-devices 2000 --seed 42 --as-of 2026-11-01T00:00:00Z --no-history
+/// --out Reports/example` (upgrade planning on, as by default).
 /// Regenerate with `FOTA_RECORD_GOLDEN=1 swift test --filter GoldenExample`.
 @Suite("golden example")
 struct GoldenExampleTests {
@@ -12,7 +14,9 @@ struct GoldenExampleTests {
   func example() async throws {
     let fixture = try JobFixture()
     defer { fixture.remove() }
-    try await fixture.run(fixture.configuration(.demo(seed: 42, devices: 2_000)))
+    var configuration = fixture.configuration(.demo(seed: 42, devices: 2_000))
+    configuration.plan = PlanOptions()
+    try await fixture.run(configuration)
     if GoldenFiles.isRecording {
       try GoldenFiles.record(produced: fixture.output, golden: RepositoryPaths.example)
     }

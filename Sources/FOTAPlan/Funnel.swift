@@ -1,0 +1,30 @@
+/// The readiness funnel: how many devices pass each step towards the next campaign.
+public struct Funnel: Sendable, Equatable, Codable {
+  /// All devices.
+  public var total = 0
+  /// FOTA-eligible.
+  public var eligible = 0
+  /// Eligible and licensed.
+  public var licensed = 0
+  /// Eligible, licensed, on a firmware the firmware list knows.
+  public var knownFirmware = 0
+  /// Eligible, licensed, with a path on: `ready`.
+  public var ready = 0
+  /// Beside the funnel: devices with nowhere to go.
+  public var upToDate = 0
+
+  public init() {}
+
+  /// Counts one device.
+  public mutating func add(eligible isEligible: Bool, licensed isLicensed: Bool, plan: PlanStatus) {
+    total += 1
+    if plan == .upToDate { upToDate += 1 }
+    guard isEligible else { return }
+    eligible += 1
+    guard isLicensed else { return }
+    licensed += 1
+    guard plan != .noUpgradePath else { return }
+    knownFirmware += 1
+    if plan == .ready { ready += 1 }
+  }
+}

@@ -1,0 +1,52 @@
+import FOTAAggregate
+import FOTANormalise
+import ThingSpaceAPI
+
+/// The plan of a whole fleet: funnel, cohorts and license headroom.
+public struct UpgradePlan: Sendable, Equatable {
+  public var funnel = Funnel()
+  public var funnelByModel: [ModelKey: Funnel] = [:]
+  public var statusCounts: [PlanStatus: Int] = [:]
+  /// Ready devices per cohort, in IMEI order.
+  public var cohorts: [Cohort: [String]] = [:]
+  /// The license pool, when known.
+  public var licenses: LicenseSummary?
+  /// Licensed devices that are not FOTA-eligible: candidates to reclaim.
+  public var licensedIneligible = 0
+
+  public init(licenses: LicenseSummary?) {
+    self.licenses = licenses
+  }
+
+  /// Adds a device and its plan (devices in IMEI order keep cohorts in IMEI order).
+  public mutating func add(_ device: Device, plan: DevicePlan) {
+    let model = ModelKey(make: device.make, model: device.model)
+    funnel.add(eligible: device.fotaEligible, licensed: device.licenseAssigned, plan: plan.status)
+    funnelByModel[model, default: Funnel()].add(
+      eligible: device.fotaEligible, licensed: device.licenseAssigned, plan: plan.status)
+    statusCounts[plan.status, default: 0] += 1
+    if device.licenseAssigned && !device.fotaEligible { licensedIneligible += 1 }
+    if plan.status == .ready, let path = plan.path {
+      cohorts[
+        Cohort(model: model, firmwareName: path.firmwareName, firmwareTo: path.nextFirmware), default: []
+      ]
+      .append(device.deviceId)
+    }
+  }
+
+  /// Devices that need a license.
+  public var needLicense: Int { statusCounts[.needsLicense] ?? 0 }
+
+  /// Licenses left after licensing every device that needs one (negative: a shortfall); `nil`
+  /// when the pool is unknown.
+  public var headroomAfterNeeds: Int? {
+    licenses.map { $0.available - needLicense }
+  }
+
+  /// Cohorts, largest first.
+  public var sortedCohorts: [(cohort: Cohort, devices: [String])] {
+    cohorts.map { ($0.key, $0.value) }.sorted {
+      $0.1.count != $1.1.count ? $0.1.count > $1.1.count : $0.0 < $1.0
+    }
+  }
+}

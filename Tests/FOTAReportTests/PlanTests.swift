@@ -1,0 +1,201 @@
+import CSV
+import FOTAAggregate
+import FOTAFleet
+import FOTANormalise
+import FOTAPlan
+import FOTAReport
+import FOTATestSupport
+import Foundation
+import PropertyBased
+import Testing
+import ThingSpaceAPI
+
+@Suite("upgrade planning")
+struct PlanTests {
+  static func entry(
+    _ from: String, _ to: String, name: String? = nil, launch: String = "2026-01-01", model: String = "M"
+  )
+    -> FirmwareEntry
+  {
+    FirmwareEntry(
+      firmwareName: name ?? "to-\(to)", launchDate: launch, model: model, make: "Acme", fromVersion: from,
+      toVersion: to)
+  }
+
+  static func device(_ firmware: String, eligible: Bool = true, licensed: Bool = true, model: String = "M")
+    -> Device
+  {
+    Device(
+      deviceId: "1", make: "Acme", model: model, firmware: firmware, fotaEligible: eligible,
+      licenseAssigned: licensed)
+  }
+
+  @Test("every plan status")
+  func statuses() {
+    let planner = UpgradePlanner(firmware: [Self.entry("1.0", "2.0")])
+    #expect(planner.plan(Self.device("2.0")).status == .upToDate)
+    #expect(planner.plan(Self.device("0.9")).status == .noUpgradePath)
+    #expect(planner.plan(Self.device("1.0", model: "Other")).status == .noUpgradePath)
+    #expect(planner.plan(Self.device("1.0", eligible: false)).status == .ineligible)
+    #expect(planner.plan(Self.device("1.0", licensed: false)).status == .needsLicense)
+    let ready = planner.plan(Self.device("1.0"))
+    #expect(ready.status == .ready)
+    #expect(
+      ready.path == FirmwarePath(nextFirmware: "2.0", firmwareName: "to-2.0", newestFirmware: "2.0", hops: 1))
+  }
+
+  @Test("a multi-hop chain: the next hop, the newest version and the hops")
+  func chain() {
+    let planner = UpgradePlanner(firmware: [
+      Self.entry("c", "d"), Self.entry("a", "b"), Self.entry("b", "c"),
+    ])
+    #expect(
+      planner.plan(Self.device("a")).path
+        == FirmwarePath(nextFirmware: "b", firmwareName: "to-b", newestFirmware: "d", hops: 3))
+    #expect(planner.plan(Self.device("c")).path?.hops == 1)
+    #expect(planner.plan(Self.device("d")).status == .upToDate)
+  }
+
+  @Test("a fork takes the first step of the shortest way to the farthest newest version")
+  func fork() {
+    // a → b (a dead end), a → c → d: the newest is d, two hops away, through c.
+    let planner = UpgradePlanner(firmware: [Self.entry("a", "b"), Self.entry("a", "c"), Self.entry("c", "d")])
+    #expect(
+      planner.plan(Self.device("a")).path
+        == FirmwarePath(nextFirmware: "c", firmwareName: "to-c", newestFirmware: "d", hops: 2))
+    // A skip-ahead path is shorter: a → b → c and a → c: c in one hop.
+    let skip = UpgradePlanner(firmware: [
+      Self.entry("a", "b"), Self.entry("b", "c"), Self.entry("a", "c", name: "direct"),
+    ])
+    #expect(
+      skip.plan(Self.device("a")).path
+        == FirmwarePath(nextFirmware: "c", firmwareName: "direct", newestFirmware: "c", hops: 1))
+  }
+
+  @Test("a cycle ends the search instead of hanging")
+  func cycle() {
+    let planner = UpgradePlanner(firmware: [Self.entry("a", "b"), Self.entry("b", "c"), Self.entry("c", "a")])
+    // Every version has a way on; the newest is the farthest reachable one.
+    #expect(
+      planner.plan(Self.device("a")).path
+        == FirmwarePath(nextFirmware: "b", firmwareName: "to-b", newestFirmware: "c", hops: 2))
+    let tail = UpgradePlanner(firmware: [Self.entry("a", "b"), Self.entry("b", "a"), Self.entry("b", "z")])
+    #expect(tail.plan(Self.device("a")).path?.newestFirmware == "z")
+  }
+
+  @Test("phases cover each cohort exactly once, canary first")
+  func phases() async {
+    let sizes = Gen.int(in: 1...5_000)
+    let cuts = Gen.int(in: 1...99).array(of: 0...4)
+    await propertyCheck(input: sizes, cuts, Gen.int(in: 1...1_500)) { size, cuts, perRequest in
+      let phases = Array(Set(cuts)).sorted() + [100]
+      let campaigns = CampaignPlanner(
+        account: "A", phases: phases, maxDevicesPerRequest: perRequest, windowStart: 20_000, windowDays: 3)
+      var plan = UpgradePlan(licenses: nil)
+      let ids = (0..<size).map { String(900_000_000_000_000 + $0) }
+      let cohort = Cohort(model: ModelKey(make: "Acme", model: "M"), firmwareName: "fw", firmwareTo: "2")
+      plan.cohorts[cohort] = ids
+      let requests = campaigns.requests(for: plan)
+      let listed = requests.flatMap(\.body.deviceList)
+      #expect(listed == ids)
+      #expect(requests.first?.phase == 1)
+      #expect(requests.allSatisfy { $0.body.deviceList.count <= perRequest && !$0.body.deviceList.isEmpty })
+      #expect(Set(requests.map(\.file)).count == requests.count)
+    }
+  }
+
+  @Test("campaign files decode as the API's request, and the totals add up")
+  func campaignFiles() async throws {
+    let fixture = try JobFixture()
+    defer { fixture.remove() }
+    var configuration = fixture.configuration(.demo(seed: 8, devices: 3_000))
+    configuration.plan = PlanOptions(phases: [1, 10, 50, 100], maxDevicesPerRequest: 50, windowDays: 5)
+    let outcome = try await fixture.run(configuration)
+    let index = try CSVReader(string: fixture.text("campaigns/index.csv"), hasHeaderRow: true)
+    var listed: [String] = []
+    var rows = 0
+    while let row = index.next() {
+      rows += 1
+      let url = fixture.output.appendingPathComponent("campaigns").appendingPathComponent(row[0])
+      let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+      #expect(
+        Set(object.keys) == [
+          "accountName", "firmwareName", "firmwareTo", "startDate", "endDate", "deviceList",
+        ])
+      let body = try JSONDecoder().decode(UpgradeRequest.self, from: Data(contentsOf: url))
+      #expect(body.accountName == SyntheticFleet.defaultAccount)
+      #expect(body.deviceList.count == Int(row[8]))
+      #expect(body.deviceList.count <= 50)
+      #expect(body.startDate == row[9] && body.endDate == row[10])
+      #expect(
+        UpgradeTimeParser.instant(body.endDate)! - UpgradeTimeParser.instant(body.startDate)! == 4
+          * 86_400_000)
+      listed += body.deviceList
+    }
+    #expect(rows > 0)
+    // Every ready device is in exactly one request; no other device is.
+    let plan = try CSVReader(string: fixture.text("upgrade-plan.csv"), hasHeaderRow: true)
+    var ready: [String] = []
+    var statuses: [String: Int] = [:]
+    while let row = plan.next() {
+      statuses[row[5], default: 0] += 1
+      if row[5] == "ready" { ready.append(row[0]) }
+    }
+    #expect(Set(listed) == Set(ready))
+    #expect(listed.count == ready.count)
+    #expect(Set(statuses.keys) == Set(PlanStatus.allCases.map(\.rawValue)))
+    #expect(statuses.values.reduce(0, +) == outcome.summary.totals.devices)
+
+    // License arithmetic, against the files.
+    let record = try fixture.planFromRunJSON()
+    let pool = try #require(record["licensesTotal"] as? Int)
+    let assigned = try #require(record["licensesAssigned"] as? Int)
+    #expect(record["licensesAvailable"] as? Int == pool - assigned)
+    #expect(record["devicesNeedingLicense"] as? Int == statuses["needs-license"])
+    let reclaim = try CSVOutputTests.read(fixture.text("license-reclaim.csv"))
+    let devices = try CSVOutputTests.read(fixture.text("devices.csv"))
+    #expect(reclaim.rows.count == devices.rows.filter { $0[7] == "false" && $0[8] == "true" }.count)
+    #expect(record["licensesHeldByIneligible"] as? Int == reclaim.rows.count)
+  }
+
+  @Test("saved pages without planning files: the report says planning data is missing")
+  func missingPlanningData() async throws {
+    let fixture = try JobFixture()
+    defer { fixture.remove() }
+    let pages = try fixture.writePages(SyntheticFleet(seed: 2, deviceCount: 500).pages().map(\.body))
+    var configuration = fixture.configuration(.pages(directory: pages))
+    configuration.plan = PlanOptions()
+    try await fixture.run(configuration)
+    #expect(
+      !FileManager.default.fileExists(atPath: fixture.output.appendingPathComponent("upgrade-plan.csv").path))
+    let html = try fixture.text("report.html")
+    #expect(html.contains("Planning data is missing"))
+    #expect(html.contains("no firmware.json beside the pages"))
+    #expect(try fixture.text("report.xml").contains("<plan complete=\"false\">"))
+  }
+
+  @Test("a saved night replays with its planning files to the same plan")
+  func replayWithPlanning() async throws {
+    let fixture = try JobFixture()
+    defer { fixture.remove() }
+    var demo = fixture.configuration(.demo(seed: 6, devices: 1_500))
+    demo.plan = PlanOptions()
+    demo.savePages = fixture.directory.path("saved")
+    try await fixture.run(demo)
+    let first = try fixture.text("upgrade-plan.csv")
+    let firstIndex = try fixture.text("campaigns/index.csv")
+    var replay = fixture.configuration(.pages(directory: fixture.directory.path("saved")))
+    replay.plan = PlanOptions()
+    try await fixture.run(replay)
+    #expect(try fixture.text("upgrade-plan.csv") == first)
+    #expect(try fixture.text("campaigns/index.csv") == firstIndex)
+  }
+}
+
+extension JobFixture {
+  /// The `plan` object of the published `run.json`.
+  func planFromRunJSON() throws -> [String: Any] {
+    let object = try JSONSerialization.jsonObject(with: Data(text("run.json").utf8)) as! [String: Any]
+    return object["plan"] as! [String: Any]
+  }
+}
