@@ -24,13 +24,15 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
   ],
   targets: [
     // Thin executable: argument parsing, logging bootstrap, nothing else.
     .executableTarget(
       name: "fota-report",
       dependencies: [
-        "FOTAReport", "FOTASimulator", "FOTAHistory", "FOTAPlan",
+        "FOTAReport", "FOTASimulator", "FOTAHistory", "FOTAPlan", "FOTAMail",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],
@@ -41,7 +43,7 @@ let package = Package(
       name: "FOTAReport",
       dependencies: [
         "ThingSpaceAPI", "FOTAFleet", "FOTACollect", "FOTANormalise", "FOTAAggregate", "FOTARender",
-        "FOTAPublish", "FOTASimulator", "FOTAHistory", "FOTAPlan",
+        "FOTAPublish", "FOTASimulator", "FOTAHistory", "FOTAPlan", "FOTAMail",
         .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strict
@@ -93,6 +95,15 @@ let package = Package(
     .target(
       name: "FOTAPlan", dependencies: ["FOTAAggregate", "FOTANormalise", "ThingSpaceAPI"],
       swiftSettings: strict),
+    // The e-mailed summary: MIME message, sendmail and SMTP delivery.
+    .target(
+      name: "FOTAMail",
+      dependencies: [
+        "FOTARender", "FOTAPlan", .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+      ],
+      swiftSettings: strict),
     // Stage 5: publish atomically.
     .target(name: "FOTAPublish", swiftSettings: strict),
     // The one Swift owner of libxml2 pointers.
@@ -112,7 +123,7 @@ let package = Package(
       name: "FOTAReportTests",
       dependencies: [
         "FOTATestSupport", "FOTAReport", "FOTAXML", "FOTASimulator", "ThingSpaceAPI", "FOTACollect",
-        "FOTAHistory", "FOTAPlan",
+        "FOTAHistory", "FOTAPlan", "FOTAMail",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "PropertyBased", package: "swift-property-based"),
         .product(name: "CSV", package: "CSV.swift"),

@@ -18,6 +18,9 @@ public struct FleetDelta: Sendable, Equatable {
   public var upgrades = 0
   /// Devices with at least one change.
   public var changedDevices = 0
+  /// The previous run's device count and ready devices, for the change in readiness.
+  public var previousDevices = 0
+  public var previousReady = 0
 
   /// Creates an empty delta against `previousNight`.
   public init(previousNight: String?) {

@@ -77,8 +77,17 @@ public final class HistoryStore: Sendable {
             db,
             sql: "SELECT night FROM run WHERE account = ? AND clientTypeFilter = ? ORDER BY id DESC LIMIT 1",
             arguments: [account, filter])
-          let (delta, snapshots) = try update(
+          var (delta, snapshots) = try update(
             db, account: account, filter: filter, previousNight: previousNight, devices: devices)
+          if let previous = try Row.fetchOne(
+            db,
+            sql:
+              "SELECT devices, ready FROM run WHERE account = ? AND clientTypeFilter = ? ORDER BY id DESC LIMIT 1",
+            arguments: [account, filter])
+          {
+            delta.previousDevices = previous["devices"]
+            delta.previousReady = previous["ready"]
+          }
           try insertRun(
             db, account: account, filter: filter, night: night, asOf: asOf, summary: summary, delta: delta,
             snapshots: snapshots)

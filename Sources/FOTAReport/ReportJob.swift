@@ -2,6 +2,7 @@ import FOTAAggregate
 import FOTACollect
 import FOTAFleet
 import FOTAHistory
+import FOTAMail
 import FOTANormalise
 import FOTAPlan
 import FOTAPublish
@@ -266,6 +267,12 @@ public struct ReportJob: Sendable {
     if configuration.formats.contains(.xml) {
       renderers.append(
         XMLReportRenderer(schemaPath: templates.schemaPath, includeDevices: configuration.xmlDevices))
+    }
+    if let email = configuration.email {
+      renderers.append(
+        SummaryMailRenderer(
+          from: email.from, to: email.to, templates: templates, attachDevices: email.attachDevices,
+          date: Date()))
     }
     return renderers
   }

@@ -1,4 +1,5 @@
 import FOTACollect
+import FOTAMail
 import FOTAPlan
 import FOTARender
 import Foundation
@@ -38,6 +39,8 @@ public struct RunConfiguration: Sendable {
   public var retryPolicy = RetryPolicy()
   /// Upgrade planning (firmware paths, funnel, campaign files), or `nil` for none.
   public var plan: PlanOptions?
+  /// The e-mailed summary (`summary.eml`), or `nil` for none.
+  public var email: EmailOptions?
   /// The history database, or `nil` to keep none.
   public var history: URL?
   /// Nights the trends look back over, tonight included.

@@ -12,8 +12,8 @@ struct FOTAReportCommand: AsyncParsableCommand {
       upgrade age, and publishes CSV, HTML and XML reports atomically.
 
       Exit codes: 0 success, 1 failure (nothing published; the previous report stays), \
-      64 bad usage.
+      3 the reports were published but the summary e-mail could not be delivered, 64 bad usage.
       """,
-    subcommands: [RunCommand.self, SimulateCommand.self, HistoryCommand.self]
+    subcommands: [RunCommand.self, SimulateCommand.self, HistoryCommand.self, EmailCommand.self]
   )
 }

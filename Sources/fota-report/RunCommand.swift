@@ -1,5 +1,6 @@
 import ArgumentParser
 import FOTAFleet
+import FOTAMail
 import FOTANormalise
 import FOTAPlan
 import FOTAReport
@@ -34,8 +35,25 @@ struct RunCommand: AsyncParsableCommand {
   @OptionGroup(title: "Report")
   var report: ReportOptions
 
+  @OptionGroup(title: "E-mail")
+  var email: EmailOptionsGroup
+
   @OptionGroup(title: "Logging")
   var logging: LoggingOptions
+
+  /// Sends the published summary; a failure exits 3 and leaves the reports and summary.eml.
+  private func deliverSummary(to folder: URL, logger: Logger) async throws {
+    guard let delivery = try email.delivery.delivery() else { return }
+    do {
+      let message = try SavedMessage(folder: folder)
+      try await delivery.deliver(message.text, from: message.from, to: message.to)
+      logger.info(
+        "summary sent", metadata: ["via": "\(delivery.label)", "recipients": "\(message.to.count)"])
+    } catch {
+      FailureReport.print(error)
+      throw ExitCode(3)
+    }
+  }
 
   func validate() throws {
     try source.validate()
@@ -67,6 +85,7 @@ struct RunCommand: AsyncParsableCommand {
     configuration.retryPolicy = source.retryPolicy
     configuration.history = report.historyURL
     configuration.plan = report.planOptions
+    configuration.email = try email.options
     configuration.trendNights = report.trendNights
     configuration.targetSharePercent = report.targetShare
     var job = ReportJob(configuration: configuration, logger: logger)
@@ -75,12 +94,15 @@ struct RunCommand: AsyncParsableCommand {
     do {
       let outcome = try await job.run()
       reporter.finish()
+      try await deliverSummary(to: outcome.output, logger: logger)
       logger.info(
         "done",
         metadata: [
           "account": "\(outcome.info.account)", "devices": "\(outcome.summary.totals.devices)",
           "ready": "\(outcome.summary.totals.ready)", "output": "\(outcome.output.path)",
         ])
+    } catch let exit as ExitCode {
+      throw exit
     } catch {
       reporter.finish()
       FailureReport.print(error)

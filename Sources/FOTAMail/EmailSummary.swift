@@ -1,0 +1,242 @@
+import FOTAAggregate
+import FOTANormalise
+import FOTAPlan
+import FOTARender
+import Foundation
+
+/// What the e-mail says: subject, aligned plain text and the HTML template's values.
+///
+/// No phone number appears anywhere; device ids appear only masked to their last four digits.
+public struct EmailSummary {
+  public let report: FleetReport
+
+  public init(report: FleetReport) {
+    self.report = report
+  }
+
+  /// Models listed before the rest are left to the attachment.
+  static let modelLimit = 10
+
+  var totals: GroupCounts { report.summary.totals }
+
+  /// `[FOTA] 0242078698-00001: 71.2% ready (+1.3), 1,204 upgraded since 25 Nov`.
+  public var subject: String {
+    var subject = "[FOTA] \(report.info.account): \(Figures.percent(totals.ready, of: totals.devices))% ready"
+    if let delta = report.delta, let previous = delta.previousNight {
+      let change = Self.percentPointChange(
+        now: (totals.ready, totals.devices), before: (delta.previousReady, delta.previousDevices))
+      subject += " (\(change)), \(Figures.grouped(delta.upgrades)) upgraded since \(Self.dayMonth(previous))"
+    } else {
+      subject += ", \(Figures.grouped(totals.devices)) devices"
+    }
+    return subject
+  }
+
+  /// The plain-text part, with aligned columns.
+  public var text: String {
+    var lines: [String] = []
+    lines.append(
+      "FOTA readiness for account \(report.info.account), as of \(Figures.readableInstant(report.info.asOf))")
+    lines.append("")
+    lines += Self.table(
+      ["Devices", "Ready", "Needs license", "Ineligible", "Never upgraded"],
+      [
+        [
+          Figures.grouped(totals.devices),
+          "\(Figures.grouped(totals.ready)) (\(Figures.percent(totals.ready, of: totals.devices))%)",
+          Figures.grouped(totals.needsLicense), Figures.grouped(totals.ineligible),
+          Figures.grouped(totals.neverUpgraded),
+        ]
+      ])
+    if let delta = report.delta {
+      lines.append("")
+      if let previous = delta.previousNight {
+        lines.append(
+          "Since \(previous): \(Figures.grouped(delta.added)) added, \(Figures.grouped(delta.removed)) removed, "
+            + "\(Figures.grouped(delta.upgrades)) upgraded, \(Figures.grouped(delta.changedDevices)) devices changed."
+        )
+      } else {
+        lines.append("No earlier run in the history: changes are reported from the next run on.")
+      }
+    }
+    lines.append("")
+    lines.append("Readiness by model")
+    lines += Self.table(
+      ["Make", "Model", "Devices", "Ready %", "Needs license", "Ineligible"],
+      models.map { [$0.make, $0.model, $0.devices, $0.readyPercent, $0.needsLicense, $0.ineligible] })
+    if let plan = report.planning?.plan {
+      lines.append("")
+      lines.append("Upgrade planning")
+      lines += Self.table(
+        ["Devices", "Eligible", "Licensed", "Known firmware", "Ready", "Up to date"],
+        [
+          [
+            plan.funnel.total, plan.funnel.eligible, plan.funnel.licensed, plan.funnel.knownFirmware,
+            plan.funnel.ready,
+            plan.funnel.upToDate,
+          ].map(Figures.grouped)
+        ])
+      lines.append("")
+      lines += Self.table(["Cohort", "To", "Devices"], cohorts.map { [$0.name, $0.to, $0.devices] })
+    } else if let missing = report.planning?.missing, !missing.isEmpty {
+      lines.append("")
+      lines.append("Planning data is missing: " + missing.joined(separator: "; "))
+    }
+    lines.append("")
+    lines.append(
+      "Data problems: \(Figures.grouped(report.diagnostics.totalCount)) "
+        + "(\(problems.map { "\($0.kind) \($0.count)" }.joined(separator: ", ")))")
+    lines.append("Source: \(report.info.source); \(Figures.grouped(report.info.pages)) pages.")
+    lines.append("")
+    lines.append("The full report is report.html beside this message.")
+    return lines.map(Self.visible).joined(separator: "\n") + "\n"
+  }
+
+  /// Values for `Templates/email.mustache`.
+  public var context: [String: Any] {
+    var context: [String: Any] = [
+      "subject": subject, "account": report.info.account, "asOf": Figures.readableInstant(report.info.asOf),
+      "devices": Figures.grouped(totals.devices), "ready": Figures.grouped(totals.ready),
+      "readyPercent": Figures.percent(totals.ready, of: totals.devices),
+      "needsLicense": Figures.grouped(totals.needsLicense), "ineligible": Figures.grouped(totals.ineligible),
+      "neverUpgraded": Figures.grouped(totals.neverUpgraded),
+      "models": models.map(\.values), "problems": problems.map(\.values),
+      "problemCount": Figures.grouped(report.diagnostics.totalCount),
+      "source": Self.visible(report.info.source), "pages": Figures.grouped(report.info.pages),
+    ]
+    if let delta = report.delta {
+      if let previous = delta.previousNight {
+        context["changes"] = [
+          "previousNight": previous, "added": Figures.grouped(delta.added),
+          "removed": Figures.grouped(delta.removed),
+          "upgrades": Figures.grouped(delta.upgrades), "changed": Figures.grouped(delta.changedDevices),
+        ]
+      } else {
+        context["firstRun"] = true
+      }
+    }
+    if let plan = report.planning?.plan {
+      context["plan"] = [
+        "total": Figures.grouped(plan.funnel.total), "eligible": Figures.grouped(plan.funnel.eligible),
+        "licensed": Figures.grouped(plan.funnel.licensed),
+        "knownFirmware": Figures.grouped(plan.funnel.knownFirmware),
+        "ready": Figures.grouped(plan.funnel.ready), "upToDate": Figures.grouped(plan.funnel.upToDate),
+        "cohorts": cohorts.map(\.values),
+      ]
+    }
+    if let missing = report.planning?.missing, !missing.isEmpty {
+      context["planningMissing"] = missing.map { ["reason": Self.visible($0)] }
+      context["hasPlanningMissing"] = true
+    }
+    return context
+  }
+
+  // MARK: Rows
+
+  struct ModelRow {
+    var make, model, devices, readyPercent, needsLicense, ineligible: String
+    var readyWidth, needsLicenseWidth, ineligibleWidth: Int
+
+    var values: [String: Any] {
+      [
+        "make": make, "model": model, "devices": devices, "readyPercent": readyPercent,
+        "needsLicense": needsLicense, "ineligible": ineligible, "readyWidth": readyWidth,
+        "needsLicenseWidth": needsLicenseWidth, "ineligibleWidth": ineligibleWidth,
+        "hasReady": readyWidth > 0, "hasNeedsLicense": needsLicenseWidth > 0,
+        "hasIneligible": ineligibleWidth > 0,
+      ]
+    }
+  }
+
+  var models: [ModelRow] {
+    report.summary.modelsBySize.prefix(Self.modelLimit).map { key, counts in
+      let ready = counts.devices == 0 ? 0 : counts.ready * 100 / counts.devices
+      let needs = counts.devices == 0 ? 0 : counts.needsLicense * 100 / counts.devices
+      return ModelRow(
+        make: Self.display(key.make), model: Self.display(key.model),
+        devices: Figures.grouped(counts.devices),
+        readyPercent: Figures.percent(counts.ready, of: counts.devices),
+        needsLicense: Figures.grouped(counts.needsLicense), ineligible: Figures.grouped(counts.ineligible),
+        readyWidth: ready, needsLicenseWidth: needs,
+        ineligibleWidth: counts.devices == 0 ? 0 : 100 - ready - needs)
+    }
+  }
+
+  struct CohortRow {
+    var name, to, devices: String
+    var values: [String: Any] { ["name": name, "to": to, "devices": devices] }
+  }
+
+  var cohorts: [CohortRow] {
+    (report.planning?.plan?.sortedCohorts ?? []).prefix(Self.modelLimit).map { cohort, devices in
+      CohortRow(
+        name: Self.display("\(cohort.model.make) \(cohort.model.model): \(cohort.firmwareName)"),
+        to: Self.display(cohort.firmwareTo), devices: Figures.grouped(devices.count))
+    }
+  }
+
+  struct ProblemRow {
+    var kind, count, example: String
+    var values: [String: Any] { ["kind": kind, "count": count, "example": example] }
+  }
+
+  var problems: [ProblemRow] {
+    var byKind: [DiagnosticKind: (count: Int, example: String)] = [:]
+    for entry in report.diagnostics.sortedEntries {
+      let example = entry.examples.first.map { Self.maskDeviceId($0.deviceId) } ?? ""
+      let current = byKind[entry.key.kind]
+      byKind[entry.key.kind] = ((current?.count ?? 0) + entry.count, current?.example ?? example)
+    }
+    return byKind.sorted { $0.key < $1.key }.map {
+      ProblemRow(kind: $0.key.rawValue, count: Figures.grouped($0.value.count), example: $0.value.example)
+    }
+  }
+
+  // MARK: Helpers
+
+  /// A device id shown as its last four characters only.
+  public static func maskDeviceId(_ id: String) -> String {
+    guard !id.isEmpty else { return "" }
+    return "…" + String(id.suffix(4))
+  }
+
+  static func display(_ value: String) -> String {
+    value.isEmpty ? "(not reported)" : visible(value.replacingOccurrences(of: "\n", with: " "))
+  }
+
+  static func visible(_ text: String) -> String {
+    HTMLEscaping.visible(text).replacingOccurrences(of: "\r", with: " ")
+  }
+
+  /// `+1.3` / `-0.4` / `±0.0` percentage points.
+  static func percentPointChange(now: (Int, Int), before: (Int, Int)) -> String {
+    func tenths(_ part: Int, _ whole: Int) -> Int { whole == 0 ? 0 : (part * 2000 + whole) / (whole * 2) }
+    let change = tenths(now.0, now.1) - tenths(before.0, before.1)
+    let sign = change > 0 ? "+" : change < 0 ? "-" : "±"
+    return "\(sign)\(abs(change) / 10).\(abs(change) % 10)"
+  }
+
+  /// `2026-11-25` as `25 Nov`.
+  static func dayMonth(_ night: String) -> String {
+    let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    let parts = night.split(separator: "-")
+    guard parts.count == 3, let month = Int(parts[1]), (1...12).contains(month), let day = Int(parts[2])
+    else {
+      return night
+    }
+    return "\(day) \(months[month - 1])"
+  }
+
+  /// Rows padded into columns: numbers right-aligned, text left-aligned.
+  static func table(_ header: [String], _ rows: [[String]]) -> [String] {
+    let all = [header] + rows
+    let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+    return all.map { row in
+      row.enumerated().map { column, cell in
+        let padding = String(repeating: " ", count: widths[column] - cell.count)
+        let numeric = !cell.isEmpty && cell.allSatisfy { $0.isNumber || $0 == "," || $0 == "." || $0 == "%" }
+        return numeric ? padding + cell : cell + padding
+      }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+    }
+  }
+}
