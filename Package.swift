@@ -11,7 +11,11 @@ let package = Package(
   name: "fota-report",
   platforms: [.macOS(.v15)],
   products: [
-    .executable(name: "fota-report", targets: ["fota-report"])
+    .executable(name: "fota-report", targets: ["fota-report"]),
+    // The stages as a library, for the benchmarks in Benchmarks/.
+    .library(
+      name: "FOTAReportLibraries",
+      targets: ["ThingSpaceAPI", "FOTAFleet", "FOTANormalise", "FOTAAggregate", "FOTARender", "FOTACollect"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -2,7 +2,8 @@ import FOTAFleet
 
 /// How the simulated ThingSpace behaves: its fleet, its credentials and its faults.
 ///
-/// Every fault is deterministic: it fires on every Nth device-list request, counting all of them.
+/// Every fault is deterministic: it fires on every Nth data request (device list, firmware list,
+/// license pool), counting all of them.
 public struct SimulatorConfiguration: Sendable {
   /// The account and its devices.
   public var fleet: SyntheticFleet

@@ -154,41 +154,7 @@ public struct ThingSpaceSimulator: Sendable {
     -> Response
   {
     let number = await state.nextDeviceListRequest()
-    if configuration.latency > .zero { try await Task.sleep(for: configuration.latency) }
-
-    switch await state.authorise(
-      bearer: Self.bearer(request), session: request.headers[Self.sessionHeader] ?? "")
-    {
-    case .authorised: break
-    case .invalidBearer:
-      await state.recordFault("invalid-bearer")
-      return Self.invalidCredentials
-    case .unknownSession:
-      return Self.json(
-        .badRequest,
-        #"{"errorCode":"UnifiedWebService.INPUT_INVALID.SessionToken.Invalid","errorMessage":"Session token is invalid."}"#
-      )
-    case .expiredSession:
-      await state.recordFault("expired-session")
-      return Self.json(
-        .badRequest,
-        #"{"errorCode":"UnifiedWebService.REQUEST_FAILED.SessionToken.Expired","errorMessage":"The session has expired."}"#
-      )
-    }
-
-    if let every = configuration.failEvery, number % every == 0 {
-      await state.recordFault("server-error")
-      return Self.json(
-        .internalServerError,
-        #"{"errorCode":"INTERNAL_SERVER_ERROR","errorMessage":"Simulated failure; please retry."}"#)
-    }
-    if let every = configuration.rateLimitEvery, number % every == 0 {
-      await state.recordFault("rate-limited")
-      var response = Self.json(
-        .tooManyRequests, #"{"errorCode":"TOO_MANY_REQUESTS","errorMessage":"Rate limit exceeded."}"#)
-      response.headers[.retryAfter] = String(configuration.retryAfterSeconds)
-      return response
-    }
+    if let refusal = try await gate(request, number: number) { return refusal }
     guard account == configuration.fleet.account else {
       return Self.json(
         .badRequest,
@@ -227,22 +193,54 @@ public struct ThingSpaceSimulator: Sendable {
     return Self.json(.ok, page.body)
   }
 
-  private enum PlanningKind { case firmware, licenses }
+  /// Latency, authorisation and the counted faults every data endpoint shares; `nil` lets the
+  /// request through.
+  private func gate(_ request: Request, number: Int) async throws -> Response? {
+    if configuration.latency > .zero { try await Task.sleep(for: configuration.latency) }
 
-  /// The firmware list and the license pool: same auth as the device list, no faults.
-  private func planning(_ request: Request, account: String, kind: PlanningKind) async throws -> Response {
-    await state.recordPlanningRequest()
     switch await state.authorise(
       bearer: Self.bearer(request), session: request.headers[Self.sessionHeader] ?? "")
     {
     case .authorised: break
-    case .invalidBearer: return Self.invalidCredentials
-    case .unknownSession, .expiredSession:
+    case .invalidBearer:
+      await state.recordFault("invalid-bearer")
+      return Self.invalidCredentials
+    case .unknownSession:
+      return Self.json(
+        .badRequest,
+        #"{"errorCode":"UnifiedWebService.INPUT_INVALID.SessionToken.Invalid","errorMessage":"Session token is invalid."}"#
+      )
+    case .expiredSession:
+      await state.recordFault("expired-session")
       return Self.json(
         .badRequest,
         #"{"errorCode":"UnifiedWebService.REQUEST_FAILED.SessionToken.Expired","errorMessage":"The session has expired."}"#
       )
     }
+
+    if let every = configuration.failEvery, number % every == 0 {
+      await state.recordFault("server-error")
+      return Self.json(
+        .internalServerError,
+        #"{"errorCode":"INTERNAL_SERVER_ERROR","errorMessage":"Simulated failure; please retry."}"#)
+    }
+    if let every = configuration.rateLimitEvery, number % every == 0 {
+      await state.recordFault("rate-limited")
+      var response = Self.json(
+        .tooManyRequests, #"{"errorCode":"TOO_MANY_REQUESTS","errorMessage":"Rate limit exceeded."}"#)
+      response.headers[.retryAfter] = String(configuration.retryAfterSeconds)
+      return response
+    }
+    return nil
+  }
+
+  private enum PlanningKind { case firmware, licenses }
+
+  /// The firmware list and the license pool: the same auth, counter and faults as the device list.
+  private func planning(_ request: Request, account: String, kind: PlanningKind) async throws -> Response {
+    await state.recordPlanningRequest()
+    let number = await state.nextDeviceListRequest()
+    if let refusal = try await gate(request, number: number) { return refusal }
     guard account == configuration.fleet.account else {
       return Self.json(
         .badRequest,
@@ -255,6 +253,10 @@ public struct ThingSpaceSimulator: Sendable {
     switch kind {
     case .firmware: body = try encoder.encode(configuration.fleet.firmwareList)
     case .licenses: body = try encoder.encode(await state.licenses(configuration))
+    }
+    if let every = configuration.dropEvery, number % every == 0 {
+      await state.recordFault("dropped")
+      return Self.cutOff(String(decoding: body, as: UTF8.self))
     }
     return Self.json(.ok, String(decoding: body, as: UTF8.self))
   }

@@ -1,5 +1,6 @@
 import FOTACollect
 import FOTAFleet
+import FOTAPlan
 import FOTAReport
 import FOTASimulator
 import FOTATestSupport
@@ -31,7 +32,7 @@ struct HTTPCollectionTests {
   static func run(
     _ configure: (inout SimulatorConfiguration) -> Void = { _ in },
     credentials: ThingSpaceCredentials = demoLogin, clientType: ClientType? = nil,
-    account: String = fleet.account, maxAttempts: Int = 5, into fixture: JobFixture
+    account: String = fleet.account, maxAttempts: Int = 5, plan: Bool = false, into fixture: JobFixture
   ) async throws -> Run {
     var simulator = SimulatorConfiguration(fleet: fleet)
     simulator.retryAfterSeconds = 0
@@ -41,13 +42,14 @@ struct HTTPCollectionTests {
         .api(baseURL: url, account: account, credentials: credentials))
       configuration.clientType = clientType
       configuration.formats = [.csv, .xml]
+      if plan { configuration.plan = PlanOptions() }
       configuration.retryPolicy = RetryPolicy(
         maxAttempts: maxAttempts, baseDelay: .milliseconds(1), maxDelay: .milliseconds(5),
         timeout: .seconds(20))
       var run = Run(csv: [:], statistics: SimulatorStatistics())
       do {
         run.outcome = try await fixture.run(configuration)
-        for name in csvFiles {
+        for name in csvFiles + (plan ? ["upgrade-plan.csv", "campaigns/index.csv"] : []) {
           run.csv[name] = try Data(contentsOf: fixture.output.appendingPathComponent(name))
         }
       } catch let error as CollectionError {
@@ -100,6 +102,7 @@ struct HTTPCollectionTests {
       return
     }
     #expect(http.requests == run.statistics.deviceListRequests)
+    #expect(run.statistics.planningRequests == 0)
     switch fault {
     case .serverErrors:
       #expect(http.retries["server-error", default: 0] == run.statistics.faults["server-error"])
@@ -120,6 +123,20 @@ struct HTTPCollectionTests {
     case .allAtOnce:
       #expect(http.totalRetries > 0 && http.bearerRenewals > 0 && http.sessionRenewals > 0)
     }
+  }
+
+  @Test("the firmware list and license pool survive the same faults")
+  func planningUnderFaults() async throws {
+    let cleanFixture = try JobFixture()
+    defer { cleanFixture.remove() }
+    let clean = try await Self.run(plan: true, into: cleanFixture)
+    #expect(clean.statistics.planningRequests == 2)
+    let fixture = try JobFixture()
+    defer { fixture.remove() }
+    let run = try await Self.run(Fault.allAtOnce.apply, plan: true, into: fixture)
+    #expect(run.error == nil, "\(run.error?.errorDescription ?? "")")
+    #expect(run.csv == clean.csv)
+    #expect(run.statistics.planningRequests > 2)
   }
 
   @Test("static tokens are used as they are, without logging in")
