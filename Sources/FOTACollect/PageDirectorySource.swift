@@ -32,29 +32,36 @@ public struct PageDirectorySource: DevicePageSource {
   /// Reads `firmware.json` and `licenses.json` beside the pages, when there.
   public mutating func planningData() async -> PlanningData {
     var data = PlanningData()
-    let firmwareURL = directory.appendingPathComponent(PlanningData.firmwareFile)
-    if let body = try? Data(contentsOf: firmwareURL) {
-      if let entries = try? JSONDecoder().decode([FirmwareEntry].self, from: body) {
-        data.firmware = entries
-        data.firmwareBody = body
-      } else {
-        data.missing.append("\(PlanningData.firmwareFile) is not a firmware list")
-      }
-    } else {
-      data.missing.append("no \(PlanningData.firmwareFile) beside the pages")
+    if let (body, entries) = read(
+      PlanningData.firmwareFile, as: [FirmwareEntry].self, what: "a firmware list", into: &data)
+    {
+      data.firmware = entries
+      data.firmwareBody = body
     }
-    let licensesURL = directory.appendingPathComponent(PlanningData.licensesFile)
-    if let body = try? Data(contentsOf: licensesURL) {
-      if let summary = try? JSONDecoder().decode(LicenseSummary.self, from: body) {
-        data.licenses = summary
-        data.licensesBody = body
-      } else {
-        data.missing.append("\(PlanningData.licensesFile) is not a license pool")
-      }
-    } else {
-      data.missing.append("no \(PlanningData.licensesFile) beside the pages")
+    if let (body, summary) = read(
+      PlanningData.licensesFile, as: LicenseSummary.self, what: "a license pool", into: &data)
+    {
+      data.licenses = summary
+      data.licensesBody = body
     }
     return data
+  }
+
+  /// One planning file beside the pages; what is wrong with it goes to `data.missing`.
+  private func read<Answer: Decodable>(
+    _ name: String, as _: Answer.Type, what: String, into data: inout PlanningData
+  )
+    -> (Data, Answer)?
+  {
+    guard let body = try? Data(contentsOf: directory.appendingPathComponent(name)) else {
+      data.missing.append("no \(name) beside the pages")
+      return nil
+    }
+    guard let answer = try? JSONDecoder().decode(Answer.self, from: body) else {
+      data.missing.append("\(name) is not \(what)")
+      return nil
+    }
+    return (body, answer)
   }
 
   public mutating func nextPage() async throws(CollectionError) -> CollectedPage? {

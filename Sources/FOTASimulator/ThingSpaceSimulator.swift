@@ -155,12 +155,7 @@ public struct ThingSpaceSimulator: Sendable {
   {
     let number = await state.nextDeviceListRequest()
     if let refusal = try await gate(request, number: number) { return refusal }
-    guard account == configuration.fleet.account else {
-      return Self.json(
-        .badRequest,
-        #"{"errorCode":"UnifiedWebService.REQUEST_FAILED.AccountNotFound","errorMessage":"Account \#(account) not found."}"#
-      )
-    }
+    if let refusal = Self.unknownAccount(account, expected: configuration.fleet.account) { return refusal }
     let clientType = request.uri.queryParameters.get("clientType")
     var filter: ClientType?
     if let clientType {
@@ -241,12 +236,7 @@ public struct ThingSpaceSimulator: Sendable {
     await state.recordPlanningRequest()
     let number = await state.nextDeviceListRequest()
     if let refusal = try await gate(request, number: number) { return refusal }
-    guard account == configuration.fleet.account else {
-      return Self.json(
-        .badRequest,
-        #"{"errorCode":"UnifiedWebService.REQUEST_FAILED.AccountNotFound","errorMessage":"Account \#(account) not found."}"#
-      )
-    }
+    if let refusal = Self.unknownAccount(account, expected: configuration.fleet.account) { return refusal }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     let body: Data
@@ -264,6 +254,15 @@ public struct ThingSpaceSimulator: Sendable {
   // MARK: Helpers
 
   static let sessionHeader = HTTPField.Name("VZ-M2M-Token")!
+
+  /// The answer for an account the simulator does not hold, or `nil` for its own.
+  static func unknownAccount(_ account: String, expected: String) -> Response? {
+    guard account != expected else { return nil }
+    return json(
+      .badRequest,
+      #"{"errorCode":"UnifiedWebService.REQUEST_FAILED.AccountNotFound","errorMessage":"Account \#(account) not found."}"#
+    )
+  }
 
   static func bearer(_ request: Request) -> String {
     let value = request.headers[.authorization] ?? ""
