@@ -3,6 +3,11 @@
 // tooling. Run them with `swift package benchmark` in this folder.
 import PackageDescription
 
+import class Foundation.NSString
+
+/// A path dependency is known by its folder's name, which is whatever the checkout is called.
+let root = (((Context.packageDirectory as NSString).deletingLastPathComponent) as NSString).lastPathComponent
+
 let package = Package(
   name: "fota-report-benchmarks",
   platforms: [.macOS(.v15)],
@@ -15,7 +20,7 @@ let package = Package(
       name: "PipelineBenchmarks",
       dependencies: [
         .product(name: "Benchmark", package: "benchmark"),
-        .product(name: "FOTAReportLibraries", package: "fota-report"),
+        .product(name: "FOTAReportLibraries", package: root),
       ],
       path: "Benchmarks/PipelineBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
