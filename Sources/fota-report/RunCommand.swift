@@ -16,9 +16,12 @@ struct RunCommand: AsyncParsableCommand {
       Collects the device list of --account from the ThingSpace API, from saved pages \
       (--from-pages), or from the built-in demo fleet served by the simulator over loopback \
       (--demo), and writes devices.csv, by-model-firmware.csv, by-model.csv, by-firmware.csv, \
-      readiness.csv, upgrade-age.csv, report.html, report.xml and run.json into --out, and with \
-      history (the default) changes.csv, the devices added, removed or changed since the previous \
-      run of the same account and --client-type, kept in --history. The files \
+      readiness.csv, upgrade-age.csv, report.html, report.xml and run.json into --out; with \
+      history (the default, kept in --history) changes.csv and trend.csv, what changed since the \
+      previous run of the same account and --client-type and how firmware adoption is going; \
+      with planning (the default) upgrade-plan.csv, license-reclaim.csv and campaigns/, request \
+      files for the next upgrade campaign; and with --email-to summary.eml, sent by --sendmail \
+      or --smtp-url. The files \
       are written into a hidden sibling folder first and swapped into place only when all are \
       complete: a failed run leaves the previous report untouched.
 
