@@ -16,7 +16,8 @@ public enum HistoryError: Error, Equatable, LocalizedError {
     case .damaged(let path, let reason):
       "the history database \(path) cannot be read (\(reason)); it was left untouched"
     case .notLatestNight(let night, let latest):
-      "history already has a later night (\(latest)) than \(night); only the latest night can be run again"
+      "history already has a later night (\(latest)) than \(night); only the latest night can be run again "
+        + "(replay older nights with --no-history or another --history)"
     case .failed(let path, let reason):
       "the history database \(path) could not be used: \(reason)"
     case .noSuchRun(let path, let id):
