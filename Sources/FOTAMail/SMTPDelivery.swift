@@ -11,9 +11,13 @@ public struct SMTPDelivery: MailDelivery {
   public let implicitTLS: Bool
   private let username: String?
   private let password: String?
+  /// A PEM file of certificate authorities to trust instead of the system's (a private relay).
+  private let trustedCAFile: String?
 
   /// Parses the server URL; credentials come from the caller (the environment), never the URL.
-  public init(url: String, username: String?, password: String?) throws(MailError) {
+  public init(url: String, username: String?, password: String?, trustedCAFile: String? = nil)
+    throws(MailError)
+  {
     guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
       scheme == "smtp" || scheme == "smtps", let host = components.host, !host.isEmpty,
       components.user == nil, components.password == nil
@@ -23,6 +27,7 @@ public struct SMTPDelivery: MailDelivery {
     self.port = components.port ?? (scheme == "smtps" ? 465 : 25)
     self.username = username
     self.password = password
+    self.trustedCAFile = trustedCAFile
   }
 
   public var label: String { "\(implicitTLS ? "smtps" : "smtp")://\(host):\(port)" }
@@ -38,7 +43,9 @@ public struct SMTPDelivery: MailDelivery {
   }
 
   private func send(_ message: String, from: MailAddress, to: [MailAddress]) async throws {
-    let tls = try NIOSSLContext(configuration: .makeClientConfiguration())
+    var configuration = TLSConfiguration.makeClientConfiguration()
+    if let trustedCAFile { configuration.trustRoots = .file(trustedCAFile) }
+    let tls = try NIOSSLContext(configuration: configuration)
     let connection = try await SMTPConnection.open(
       host: host, port: port, tls: implicitTLS ? tls : nil, serverName: serverName)
     defer { connection.close() }

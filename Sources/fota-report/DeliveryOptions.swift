@@ -21,6 +21,12 @@ struct DeliveryOptions: ParsableArguments {
       valueName: "URL"))
   var smtpURL: String?
 
+  @Option(
+    name: .customLong("smtp-ca-file"),
+    help: ArgumentHelp(
+      "Trust the certificate authorities in this PEM file for --smtp-url.", valueName: "PATH"))
+  var smtpCAFile: String?
+
   var isRequested: Bool { sendmail || sendmailCommand != nil || smtpURL != nil }
 
   func validate() throws {
@@ -41,7 +47,8 @@ struct DeliveryOptions: ParsableArguments {
     if let smtpURL {
       let environment = ProcessInfo.processInfo.environment
       return try SMTPDelivery(
-        url: smtpURL, username: environment["SMTP_USERNAME"], password: environment["SMTP_PASSWORD"])
+        url: smtpURL, username: environment["SMTP_USERNAME"], password: environment["SMTP_PASSWORD"],
+        trustedCAFile: smtpCAFile)
     }
     if let sendmailCommand {
       return SendmailDelivery(command: sendmailCommand.split(separator: " ").map(String.init))

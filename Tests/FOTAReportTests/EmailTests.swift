@@ -124,13 +124,16 @@ struct EmailTests {
     #expect(MIMEEncoding.headerValue("[FOTA] plain") == "[FOTA] plain")
   }
 
-  /// Runs aiosmtpd on loopback for the length of `body`.
-  static func withSMTPServer<Result>(_ body: (Int, URL) throws -> Result) throws -> Result {
+  /// Runs aiosmtpd on loopback for the length of `body`, with extra `smtp_sink.py` options.
+  static func withSMTPServer<Result>(options: [String] = [], _ body: (Int, URL) throws -> Result) throws
+    -> Result
+  {
     let inbox = try TemporaryDirectory("smtp-inbox")
     defer { inbox.remove() }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", support.appendingPathComponent("smtp_sink.py").path, inbox.url.path]
+    process.arguments =
+      ["python3", support.appendingPathComponent("smtp_sink.py").path, inbox.url.path] + options
     let input = Pipe()
     let output = Pipe()
     process.standardInput = input
@@ -183,6 +186,52 @@ struct EmailTests {
       #expect(
         try Data(contentsOf: inbox.appendingPathComponent("2.eml"))
           == (try Data(contentsOf: out.appendingPathComponent("summary.eml"))))
+    }
+  }
+
+  @Test("STARTTLS and AUTH PLAIN against a server that insists on both; the password is never printed")
+  func startTLSAndAuth() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let certificate = directory.path("cert.pem").path
+    let key = directory.path("key.pem").path
+    let openssl = Process()
+    openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    openssl.arguments = [
+      "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate,
+      "-days", "2",
+      "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
+    ]
+    openssl.standardOutput = FileHandle.nullDevice
+    openssl.standardError = FileHandle.nullDevice
+    try openssl.run()
+    openssl.waitUntilExit()
+    #expect(openssl.terminationStatus == 0)
+    let password = "relay-Pa55-9931"
+    let out = directory.path("latest")
+    try Self.withSMTPServer(options: ["--tls", certificate, key, "--auth", "fota", password]) { port, inbox in
+      let runner = BinaryRunner(
+        environment: BinaryRunner.environment(adding: ["SMTP_USERNAME": "fota", "SMTP_PASSWORD": password]))
+      let sent = try runner.run(
+        Self.arguments(out: out.path) + [
+          "--smtp-url", "smtp://localhost:\(port)", "--smtp-ca-file", certificate,
+        ])
+      #expect(sent.exitCode == 0, "\(sent.standardError)")
+      #expect(!sent.standardError.contains(password) && !sent.standardOutput.contains(password))
+      let envelope =
+        try JSONSerialization.jsonObject(with: Data(contentsOf: inbox.appendingPathComponent("1.json")))
+        as! [String: Any]
+      #expect(envelope["tls"] as? Bool == true)
+      #expect(envelope["login"] as? String == "fota")
+      #expect(
+        try Data(contentsOf: inbox.appendingPathComponent("1.eml"))
+          == (try Data(contentsOf: out.appendingPathComponent("summary.eml"))))
+
+      // Without trusting the relay's certificate the delivery fails, and says so, with exit 3.
+      let untrusted = try runner.run(
+        Self.arguments(out: out.path) + ["--smtp-url", "smtp://localhost:\(port)"])
+      #expect(untrusted.exitCode == 3)
+      #expect(!untrusted.standardError.contains(password))
     }
   }
 
