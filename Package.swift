@@ -36,7 +36,7 @@ let package = Package(
     .executableTarget(
       name: "fota-report",
       dependencies: [
-        "FOTAReport", "FOTASimulator", "FOTAHistory", "FOTAPlan", "FOTAMail",
+        "FOTAReport", "FOTASimulator", "FOTAHistory", "FOTAPlan", "FOTAMail", "FOTARender",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],

@@ -4,6 +4,8 @@ public struct SyntheticDevice: Sendable, Hashable {
   public var deviceId: String
   /// The reported client type, for the API's `clientType` filter; `nil` when not reported.
   public var clientType: String?
+  /// Whether the record says a license is assigned (`true` or `"TRUE"`), for the license pool.
+  public var licensed = false
   /// The element's JSON text.
   public var json: String
 }

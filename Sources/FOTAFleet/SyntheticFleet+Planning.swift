@@ -33,9 +33,7 @@ extension SyntheticFleet {
     var holders: [LicenseSummary.Holder] = []
     for slot in 0..<slotCount(night: night) where night == 0 || !isRemoved(slot: slot, night: night) {
       let device = device(at: slot, night: night)
-      if device.json.contains("\"licenseAssigned\":true")
-        || device.json.contains("\"licenseAssigned\":\"TRUE\"")
-      {
+      if device.licensed {
         holders.append(.init(deviceId: device.deviceId, assignmentTime: "2026-01-15T00:00:00.000Z"))
       }
     }

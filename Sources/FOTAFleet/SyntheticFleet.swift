@@ -151,7 +151,8 @@ public struct SyntheticFleet: Sendable {
       members.append(("refreshTime", "null"))
     }
     let json = "{" + members.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
-    return SyntheticDevice(deviceId: deviceId, clientType: clientType, json: json)
+    return SyntheticDevice(
+      deviceId: deviceId, clientType: clientType, licensed: licensed && quirk != .nullLicense, json: json)
   }
 
   private func randomQuirk(_ random: inout SplitMix64) -> Quirk {

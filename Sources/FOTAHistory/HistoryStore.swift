@@ -73,18 +73,10 @@ public final class HistoryStore: Sendable {
         var result: Result?
         try db.inTransaction(.immediate) {
           try replaceNight(db, account: account, filter: filter, night: night)
-          let previousNight = try String.fetchOne(
-            db,
-            sql: "SELECT night FROM run WHERE account = ? AND clientTypeFilter = ? ORDER BY id DESC LIMIT 1",
-            arguments: [account, filter])
+          let previous = try latestRun(db, account: account, filter: filter)
           var (delta, snapshots) = try update(
-            db, account: account, filter: filter, previousNight: previousNight, devices: devices)
-          if let previous = try Row.fetchOne(
-            db,
-            sql:
-              "SELECT devices, ready FROM run WHERE account = ? AND clientTypeFilter = ? ORDER BY id DESC LIMIT 1",
-            arguments: [account, filter])
-          {
+            db, account: account, filter: filter, previousNight: previous?["night"], devices: devices)
+          if let previous {
             delta.previousDevices = previous["devices"]
             delta.previousReady = previous["ready"]
           }
@@ -107,28 +99,25 @@ public final class HistoryStore: Sendable {
 
   // MARK: Steps
 
-  /// Undoes the run of `night` if there is one: it must be the latest. A night older than the
-  /// latest cannot be added.
-  private func replaceNight(_ db: Database, account: String, filter: String, night: String) throws {
-    if let latest = try String.fetchOne(
-      db, sql: "SELECT night FROM run WHERE account = ? AND clientTypeFilter = ? ORDER BY id DESC LIMIT 1",
-      arguments: [account, filter]), latest > night
-    {
-      throw HistoryError.notLatestNight(night: night, latest: latest)
-    }
-    guard
-      let run = try Row.fetchOne(
-        db, sql: "SELECT id, isFirst FROM run WHERE account = ? AND clientTypeFilter = ? AND night = ?",
-        arguments: [account, filter, night])
-    else { return }
-    let id: Int64 = run["id"]
-    let latest = try Row.fetchOne(
+  /// The latest run of an account and filter. Nights only ever grow with the run id, because an
+  /// older night than the latest is refused.
+  private func latestRun(_ db: Database, account: String, filter: String) throws -> Row? {
+    try Row.fetchOne(
       db,
-      sql: "SELECT id, night FROM run WHERE account = ? AND clientTypeFilter = ? ORDER BY id DESC LIMIT 1",
+      sql: """
+        SELECT id, night, isFirst, devices, ready FROM run
+        WHERE account = ? AND clientTypeFilter = ? ORDER BY id DESC LIMIT 1
+        """,
       arguments: [account, filter])
-    guard let latest, latest["id"] as Int64 == id else {
-      throw HistoryError.notLatestNight(night: night, latest: latest?["night"] ?? "")
-    }
+  }
+
+  /// Undoes the run of `night` if it is the latest; a night older than the latest is refused.
+  private func replaceNight(_ db: Database, account: String, filter: String, night: String) throws {
+    guard let run = try latestRun(db, account: account, filter: filter) else { return }
+    let latest: String = run["night"]
+    if latest > night { throw HistoryError.notLatestNight(night: night, latest: latest) }
+    guard latest == night else { return }
+    let id: Int64 = run["id"]
     if run["isFirst"] as Bool {
       try db.execute(
         sql: "DELETE FROM device WHERE account = ? AND clientTypeFilter = ?", arguments: [account, filter])

@@ -216,6 +216,11 @@ public struct EmailSummary {
     return "\(sign)\(abs(change) / 10).\(abs(change) % 10)"
   }
 
+  /// Rows padded into columns: numbers right-aligned, text left-aligned.
+  static func table(_ header: [String], _ rows: [[String]]) -> [String] {
+    TextTable.lines(header: header, rows: rows, rightAlignNumbers: true)
+  }
+
   /// `2026-11-25` as `25 Nov`.
   static func dayMonth(_ night: String) -> String {
     let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -227,16 +232,4 @@ public struct EmailSummary {
     return "\(day) \(months[month - 1])"
   }
 
-  /// Rows padded into columns: numbers right-aligned, text left-aligned.
-  static func table(_ header: [String], _ rows: [[String]]) -> [String] {
-    let all = [header] + rows
-    let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-    return all.map { row in
-      row.enumerated().map { column, cell in
-        let padding = String(repeating: " ", count: widths[column] - cell.count)
-        let numeric = !cell.isEmpty && cell.allSatisfy { $0.isNumber || $0 == "," || $0 == "." || $0 == "%" }
-        return numeric ? padding + cell : cell + padding
-      }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-    }
-  }
 }

@@ -27,8 +27,10 @@ public struct DeviceNormaliser: Sendable {
   public func normalise(
     _ wire: WireDevice, page: Int, diagnostics: inout Diagnostics
   ) -> Device? {
-    var context = Context(page: page, deviceId: "", diagnostics: diagnostics)
-    defer { diagnostics = context.diagnostics }
+    // Move the collector in and back out, so recording into it never copies it.
+    var context = Context(page: page, deviceId: "", diagnostics: Diagnostics())
+    swap(&context.diagnostics, &diagnostics)
+    defer { swap(&context.diagnostics, &diagnostics) }
     let deviceId = context.text(wire.deviceId, field: "deviceId", documented: false)
       .trimmingASCIIWhitespace()
     guard !deviceId.isEmpty else {

@@ -10,11 +10,14 @@ public struct PlanningReport: Sendable {
   public var planner: UpgradePlanner?
   /// What planning data is missing, one line each.
   public var missing: [String]
+  /// Every campaign request file, cut once from the plan's cohorts.
+  public let requests: [CampaignPlanner.Request]
 
   public init(campaigns: CampaignPlanner, plan: UpgradePlan?, planner: UpgradePlanner?, missing: [String]) {
     self.campaigns = campaigns
     self.plan = plan
     self.planner = planner
     self.missing = missing
+    requests = plan.map(campaigns.requests(for:)) ?? []
   }
 }

@@ -238,7 +238,7 @@ struct HTMLReportView {
         "readyPercent": Figures.percent(funnel.ready, of: funnel.total),
       ]
     }
-    let requests = planning.campaigns.requests(for: plan)
+    let requests = planning.requests
     var files: [Cohort: Int] = [:]
     for request in requests { files[request.cohort, default: 0] += 1 }
     section["plan"] = [

@@ -17,9 +17,7 @@ public struct PlanRenderer: ReportRenderer {
   ]
 
   public func render(_ report: FleetReport, into folder: ReportFolder) throws {
-    guard let planning = report.planning, let planner = planning.planner, let plan = planning.plan else {
-      return
-    }
+    guard let planning = report.planning, let planner = planning.planner, planning.plan != nil else { return }
     try folder.write("upgrade-plan.csv") { out in
       out.writeRow(Self.planColumns)
       for device in report.devices {
@@ -40,7 +38,7 @@ public struct PlanRenderer: ReportRenderer {
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let requests = planning.campaigns.requests(for: plan)
+    let requests = planning.requests
     for request in requests {
       let body = try encoder.encode(request.body)
       try folder.write(request.file, contents: String(decoding: body, as: UTF8.self) + "\n")

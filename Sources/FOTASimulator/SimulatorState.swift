@@ -41,10 +41,14 @@ actor SimulatorState {
     (bearers[token] ?? 0) > 0
   }
 
-  /// Counts a device-list request and returns its 1-based number.
-  func nextDeviceListRequest() -> Int {
-    statistics.deviceListRequests += 1
-    return statistics.deviceListRequests
+  private var dataRequests = 0
+
+  /// Counts a data request (device list, firmware list, license pool) and returns its 1-based
+  /// number, which the faults fire on.
+  func nextDataRequest(deviceList: Bool) -> Int {
+    dataRequests += 1
+    if deviceList { statistics.deviceListRequests += 1 } else { statistics.planningRequests += 1 }
+    return dataRequests
   }
 
   /// Spends one use of each token; tells which one, if any, is invalid or expired.
@@ -69,10 +73,6 @@ actor SimulatorState {
     let summary = configuration.fleet.licenseSummary(night: configuration.night)
     licenseSummary = summary
     return summary
-  }
-
-  func recordPlanningRequest() {
-    statistics.planningRequests += 1
   }
 
   func recordPage() {

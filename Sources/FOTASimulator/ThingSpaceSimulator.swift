@@ -153,7 +153,7 @@ public struct ThingSpaceSimulator: Sendable {
   private func deviceList(_ request: Request, account: String, startIndex: String) async throws
     -> Response
   {
-    let number = await state.nextDeviceListRequest()
+    let number = await state.nextDataRequest(deviceList: true)
     if let refusal = try await gate(request, number: number) { return refusal }
     if let refusal = Self.unknownAccount(account, expected: configuration.fleet.account) { return refusal }
     let clientType = request.uri.queryParameters.get("clientType")
@@ -233,8 +233,7 @@ public struct ThingSpaceSimulator: Sendable {
 
   /// The firmware list and the license pool: the same auth, counter and faults as the device list.
   private func planning(_ request: Request, account: String, kind: PlanningKind) async throws -> Response {
-    await state.recordPlanningRequest()
-    let number = await state.nextDeviceListRequest()
+    let number = await state.nextDataRequest(deviceList: false)
     if let refusal = try await gate(request, number: number) { return refusal }
     if let refusal = Self.unknownAccount(account, expected: configuration.fleet.account) { return refusal }
     let encoder = JSONEncoder()

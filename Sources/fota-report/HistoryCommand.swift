@@ -1,5 +1,6 @@
 import ArgumentParser
 import FOTAHistory
+import FOTARender
 import Foundation
 
 /// `fota-report history`: look into, and trim, the record of earlier runs.

@@ -60,9 +60,7 @@ struct RunCommand: AsyncParsableCommand {
 
   func validate() throws {
     try source.validate()
-    if let problem = CampaignPlanner.validate(phases: report.phaseList),
-      !report.noPlan || report.phases != "1,10,50,100"
-    {
+    if let problem = CampaignPlanner.validate(phases: report.phaseList) {
       throw ValidationError("--phases: \(problem)")
     }
     if report.phaseList.count != report.phases.split(separator: ",").count {
