@@ -36,7 +36,8 @@ let package = Package(
     .executableTarget(
       name: "fota-report",
       dependencies: [
-        "FOTAReport", "FOTASimulator", "FOTAHistory", "FOTAPlan", "FOTAMail", "FOTARender",
+        "FOTAReport", "FOTASimulator", "FOTAHistory", "FOTAPlan", "FOTAMail", "FOTARender", "FOTAModel",
+        "FOTACollect",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],
@@ -47,11 +48,14 @@ let package = Package(
       name: "FOTAReport",
       dependencies: [
         "ThingSpaceAPI", "FOTAFleet", "FOTACollect", "FOTANormalise", "FOTAAggregate", "FOTARender",
-        "FOTAPublish", "FOTASimulator", "FOTAHistory", "FOTAPlan", "FOTAMail",
+        "FOTAPublish", "FOTASimulator", "FOTAHistory", "FOTAPlan", "FOTAMail", "FOTAModel",
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ],
       swiftSettings: strict
     ),
+    // Types and rules every stage shares.
+    .target(name: "FOTAModel", swiftSettings: strict),
     // Wire format of the ThingSpace FOTA API.
     .target(name: "ThingSpaceAPI", swiftSettings: strict),
     // The deterministic synthetic fleet shared by the demo, the tests and the simulator.
@@ -60,7 +64,7 @@ let package = Package(
     .target(
       name: "FOTACollect",
       dependencies: [
-        "ThingSpaceAPI", "FOTAFleet", .product(name: "Logging", package: "swift-log"),
+        "ThingSpaceAPI", "FOTAFleet", "FOTAModel", .product(name: "Logging", package: "swift-log"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ],
       swiftSettings: strict
@@ -103,13 +107,13 @@ let package = Package(
     .target(
       name: "FOTAMail",
       dependencies: [
-        "FOTARender", "FOTAPlan", .product(name: "Mustache", package: "swift-mustache"),
+        "FOTARender", "FOTAPlan", "FOTAModel", .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
       ],
       swiftSettings: strict),
     // Stage 5: publish atomically.
-    .target(name: "FOTAPublish", swiftSettings: strict),
+    .target(name: "FOTAPublish", dependencies: ["FOTAModel"], swiftSettings: strict),
     // The one Swift owner of libxml2 pointers.
     .target(name: "FOTAXML", dependencies: ["CLibXML2"], swiftSettings: strict),
     .systemLibrary(
@@ -127,8 +131,9 @@ let package = Package(
       name: "FOTAReportTests",
       dependencies: [
         "FOTATestSupport", "FOTAReport", "FOTAXML", "FOTASimulator", "ThingSpaceAPI", "FOTACollect",
-        "FOTAHistory", "FOTAPlan", "FOTAMail",
+        "FOTAHistory", "FOTAPlan", "FOTAMail", "FOTAModel", "FOTAPublish",
         .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "PropertyBased", package: "swift-property-based"),
         .product(name: "CSV", package: "CSV.swift"),
       ],

@@ -1,3 +1,4 @@
+import FOTAModel
 import Foundation
 
 /// Why collecting the night's pages failed; the run then publishes nothing.
@@ -13,6 +14,7 @@ public enum CollectionError: Error, Equatable, LocalizedError {
   case loginFailed(step: String, detail: String)
   case rejected(request: String, detail: String)
   case gaveUp(request: String, attempts: Int, detail: String)
+  case redirected(request: String, status: Int, locationHost: String)
   case cursorDidNotAdvance(page: Int, startIndex: String, cursor: String)
   case emptyPageWithMoreData(page: Int, startIndex: String)
   indirect case stopped(pages: Int, devices: Int, lastCursor: String, reason: CollectionError)
@@ -28,7 +30,7 @@ public enum CollectionError: Error, Equatable, LocalizedError {
     case .invalidPage(let origin, let reason):
       "page \(origin) is not a device-list response: \(reason)"
     case .accountMismatch(let origin, let expected, let found):
-      "page \(origin) belongs to account \(found.debugDescription), expected \(expected.debugDescription)"
+      "page \(origin) belongs to account \(MessageText.quoted(found)), expected \(MessageText.quoted(expected))"
     case .pageAfterLast(let origin, let lastPage):
       "page \(origin) follows \(lastPage), which said hasMoreData=false"
     case .incomplete(let pages, let devices, let lastCursor):
@@ -41,6 +43,9 @@ public enum CollectionError: Error, Equatable, LocalizedError {
       "ThingSpace refused \(request): \(detail)"
     case .gaveUp(let request, let attempts, let detail):
       "gave up on \(request) after \(attempts) attempts: \(detail)"
+    case .redirected(let request, let status, let host):
+      "ThingSpace answered \(request) with HTTP \(status), a redirect to \(host); redirects are never "
+        + "followed, so no credential leaves --base-url (point --base-url at the API itself)"
     case .cursorDidNotAdvance(let page, let startIndex, let cursor):
       "page \(page) says hasMoreData=true but its lastSeenDeviceId \(cursor) does not move past startIndex \(startIndex)"
     case .emptyPageWithMoreData(let page, let startIndex):

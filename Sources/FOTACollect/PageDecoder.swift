@@ -1,32 +1,17 @@
 import Foundation
 import ThingSpaceAPI
 
-/// Decodes response bodies into ``DeviceListPage`` values, failing only on non-JSON or a non-object.
+/// Decodes response bodies into ``DeviceListPage`` values with ``DeviceListDecoder``.
 public enum PageDecoder {
   /// Decodes one body; `origin` names it in errors.
   public static func decode(_ body: Data, origin: String) throws(CollectionError) -> DeviceListPage {
-    do {
-      return try JSONDecoder().decode(DeviceListPage.self, from: body)
-    } catch let error as DecodingError {
-      throw .invalidPage(origin: origin, reason: describe(error))
-    } catch {
-      throw .invalidPage(origin: origin, reason: "not valid JSON")
+    var decoder = DeviceListDecoder()
+    let result = body.withUnsafeBytes { raw in
+      Result { () throws(DeviceListDecodingError) in try decoder.decode(raw) }
     }
-  }
-
-  private static func describe(_ error: DecodingError) -> String {
-    switch error {
-    case .dataCorrupted(let context):
-      let detail = (context.underlyingError as NSError?)?.userInfo["NSDebugDescription"] as? String
-      return oneLine("not valid JSON" + (detail.map { " (\($0))" } ?? ""))
-    case .typeMismatch, .valueNotFound, .keyNotFound:
-      return "the body is not a JSON object"
-    @unknown default:
-      return "not valid JSON"
+    switch result {
+    case .success(let page): return page
+    case .failure(let error): throw .invalidPage(origin: origin, reason: error.description)
     }
-  }
-
-  private static func oneLine(_ text: String) -> String {
-    String(text.map { $0.isNewline ? " " : $0 }.prefix(200))
   }
 }

@@ -68,9 +68,14 @@ public struct PageDirectorySource: DevicePageSource {
     guard nextFile < files.count else { return nil }
     let name = files[nextFile]
     nextFile += 1
+    let url = directory.appendingPathComponent(name)
+    let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+    guard size <= DeviceListDecoder.maximumBodyBytes else {
+      throw .invalidPage(origin: name, reason: DeviceListDecodingError.tooLarge(bytes: size).description)
+    }
     let body: Data
     do {
-      body = try Data(contentsOf: directory.appendingPathComponent(name))
+      body = try Data(contentsOf: url)
     } catch {
       throw .unreadablePage(origin: name, reason: Self.reason(error))
     }

@@ -1,24 +1,60 @@
 import Foundation
 
 /// Saves each page exactly as received (`page-00001.json`, …), so a night can be replayed.
+///
+/// Pages go to a staging folder beside the destination (`.NAME.saving-XXXXXXXX`) and move into
+/// it only when the night succeeds (``finish()``): a failed night leaves the destination as it
+/// was, so the same command can simply run again. A destination that already holds pages (a
+/// complete night) is refused.
 public struct PageRecorder: Sendable {
+  /// Where the night's pages end up.
   public let directory: URL
+  /// Where they are written meanwhile.
+  public let staging: URL
 
-  /// Prepares `directory`, which must not already hold `*.json` files.
-  public init(directory: URL) throws(CollectionError) {
-    self.directory = directory
-    let manager = FileManager.default
+  /// Refuses a destination that is not a folder, or already holds `*.json` files.
+  public static func check(_ directory: URL) throws(CollectionError) {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else { return }
+    guard isDirectory.boolValue else {
+      throw .cannotSavePages(path: directory.path, reason: "it is a file, not a folder")
+    }
+    let pages: [String]
     do {
-      try manager.createDirectory(at: directory, withIntermediateDirectories: true)
-      let existing = try manager.contentsOfDirectory(atPath: directory.path)
-        .filter { $0.hasSuffix(".json") }
-      if !existing.isEmpty {
-        throw CollectionError.cannotSavePages(
-          path: directory.path,
-          reason: "it already holds \(existing.count) .json files; use an empty directory")
+      pages = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+        $0.hasSuffix(".json")
       }
-    } catch let error as CollectionError {
-      throw error
+    } catch {
+      throw .cannotSavePages(path: directory.path, reason: PageDirectorySource.reason(error))
+    }
+    if !pages.isEmpty {
+      throw .cannotSavePages(
+        path: directory.path,
+        reason: "it already holds a saved night (\(pages.count) .json files); give a new folder")
+    }
+  }
+
+  /// Removes staging folders that killed runs left beside `directory`. Call it only while holding
+  /// the folder's lock: no other live run can own them then.
+  public static func removeLeftovers(beside directory: URL) {
+    let parent = directory.deletingLastPathComponent()
+    let prefix = stagingPrefix(directory)
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+    where name.hasPrefix(prefix) {
+      try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+    }
+  }
+
+  private static func stagingPrefix(_ directory: URL) -> String { ".\(directory.lastPathComponent).saving-" }
+
+  /// Checks `directory` and creates the staging folder beside it.
+  public init(directory: URL) throws(CollectionError) {
+    try Self.check(directory)
+    self.directory = directory.standardizedFileURL
+    staging = self.directory.deletingLastPathComponent()
+      .appendingPathComponent(Self.stagingPrefix(directory) + UUID().uuidString.prefix(8))
+    do {
+      try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
     } catch {
       throw .cannotSavePages(path: directory.path, reason: PageDirectorySource.reason(error))
     }
@@ -36,22 +72,44 @@ public struct PageRecorder: Sendable {
       (PlanningData.firmwareFile, planning.firmwareBody), (PlanningData.licensesFile, planning.licensesBody),
     ] {
       guard let body else { continue }
-      let url = directory.appendingPathComponent(name)
-      do {
-        try body.write(to: url, options: .atomic)
-      } catch {
-        throw .cannotSavePages(path: url.path, reason: PageDirectorySource.reason(error))
-      }
+      try write(body, to: name)
     }
   }
 
   /// Writes one page.
   public func save(_ page: CollectedPage) throws(CollectionError) {
-    let url = directory.appendingPathComponent(Self.fileName(page.number))
+    try write(page.body, to: Self.fileName(page.number))
+  }
+
+  private func write(_ body: Data, to name: String) throws(CollectionError) {
+    let url = staging.appendingPathComponent(name)
     do {
-      try page.body.write(to: url, options: .atomic)
+      try body.write(to: url)
     } catch {
       throw .cannotSavePages(path: url.path, reason: PageDirectorySource.reason(error))
     }
+  }
+
+  /// Moves the night's pages into the destination, creating it when missing.
+  public func finish() throws(CollectionError) {
+    let manager = FileManager.default
+    do {
+      if !manager.fileExists(atPath: directory.path) {
+        try manager.moveItem(at: staging, to: directory)
+        return
+      }
+      for name in try manager.contentsOfDirectory(atPath: staging.path).sorted() {
+        try manager.moveItem(
+          at: staging.appendingPathComponent(name), to: directory.appendingPathComponent(name))
+      }
+      try manager.removeItem(at: staging)
+    } catch {
+      throw .cannotSavePages(path: directory.path, reason: PageDirectorySource.reason(error))
+    }
+  }
+
+  /// Drops the staged pages of a night that failed.
+  public func discard() {
+    try? FileManager.default.removeItem(at: staging)
   }
 }

@@ -5,7 +5,8 @@ public enum RetryCause: String, Sendable, CaseIterable, Codable, Comparable {
   case serverError = "server-error"
   case rateLimited = "rate-limited"
   case truncatedBody = "truncated-body"
-  case invalidJSON = "invalid-json"
+  /// A 200 answer whose body is not the JSON expected (not JSON, or no `deviceList` array).
+  case invalidBody = "invalid-body"
 
   public static func < (lhs: Self, rhs: Self) -> Bool {
     allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import FOTAModel
 import Foundation
 import Logging
 import NIOCore
@@ -8,32 +9,47 @@ import ThingSpaceAPI
 /// Talks to ThingSpace: logs in, sends the bearer and `VZ-M2M-Token` headers, renews expired
 /// tokens once, and retries what is worth retrying with capped, jittered exponential backoff.
 ///
-/// Logins are never retried: five failed logins lock a ThingSpace account.
+/// Logins that ThingSpace answered are never retried: five failed logins lock a ThingSpace account.
+/// A login that got no answer at all (refused, reset, timed out) rejected nothing and is retried.
+/// Redirects are never followed, so no credential reaches a host other than `baseURL`'s, and
+/// every token it obtains is handed to the redactor before it is used.
 public actor ThingSpaceClient {
   public let baseURL: URL
   private let credentials: ThingSpaceCredentials
   private let policy: RetryPolicy
   private let http: HTTPClient
   private let logger: Logger
+  private let redactor: SecretRedactor
   private var bearer: String?
   private var session: String?
   private var random = SystemRandomNumberGenerator()
   /// What collecting has taken so far.
   public private(set) var statistics = CollectionStatistics()
 
-  /// Largest body accepted: a page of 1,000 devices is about 300 KB.
-  static let maxBodyBytes = 64 << 20
-
-  /// Creates a client for the API at `baseURL` (such as `https://thingspace.verizon.com`).
+  /// Creates a client for the API at `baseURL` (such as `https://thingspace.verizon.com`); run it
+  /// on an `HTTPClient` made with ``httpConfiguration``.
   public init(
     baseURL: URL, credentials: ThingSpaceCredentials, policy: RetryPolicy, logger: Logger,
-    httpClient: HTTPClient = .shared
+    redactor: SecretRedactor, httpClient: HTTPClient
   ) {
     self.baseURL = baseURL
     self.credentials = credentials
     self.policy = policy
     self.logger = logger
+    self.redactor = redactor
     self.http = httpClient
+    for secret in credentials.secrets { redactor.add(secret) }
+    if case .login(let clientId, let clientSecret, _, _) = credentials {
+      redactor.add(Self.basicCredentials(clientId: clientId, clientSecret: clientSecret))
+    }
+  }
+
+  /// The HTTP client's settings: redirects are never followed.
+  public static var httpConfiguration: HTTPClient.Configuration {
+    var configuration = HTTPClient.Configuration()
+    configuration.redirectConfiguration = .disallow
+    configuration.timeout = .init(connect: .seconds(20))
+    return configuration
   }
 
   /// Fetches one device-list page: its exact bytes and its decoded form.
@@ -42,68 +58,93 @@ public actor ThingSpaceClient {
   {
     var path = ThingSpacePaths.devices(account: account, startIndex: startIndex)
     if let clientType { path += "?clientType=\(clientType.rawValue)" }
-    let (body, page) = try await fetch(path, as: DeviceListPage.self)
-    return (body, page)
+    var decoder = DeviceListDecoder()
+    return try await fetch(path) { body in
+      body.withUnsafeBytes { raw in
+        Result { () throws(DeviceListDecodingError) in try decoder.decode(raw) }
+      }.mapError { BodyProblem(reason: $0.description) }
+    }
   }
 
   /// Fetches the account's upgrade paths: the exact bytes and the entries.
   public func firmwareList(account: String) async throws(CollectionError) -> (
     body: Data, entries: [FirmwareEntry]
   ) {
-    let (body, entries) = try await fetch(
-      ThingSpacePaths.firmware(account: account), as: [FirmwareEntry].self)
-    return (body, entries)
+    try await fetch(ThingSpacePaths.firmware(account: account), decode: Self.json([FirmwareEntry].self))
   }
 
   /// Fetches the account's license pool (its first page, which holds the totals).
   public func licenseSummary(account: String) async throws(CollectionError) -> (
     body: Data, summary: LicenseSummary
   ) {
-    let (body, summary) = try await fetch(ThingSpacePaths.licenses(account: account), as: LicenseSummary.self)
+    let (body, summary) = try await fetch(
+      ThingSpacePaths.licenses(account: account), decode: Self.json(LicenseSummary.self))
     return (body, summary)
   }
 
+  /// Why a 200 answer's body is unusable.
+  private struct BodyProblem: Error {
+    var reason: String
+  }
+
+  /// A decoder through Foundation's `JSONDecoder`, for the small answers where speed does not matter.
+  private static func json<Answer: Decodable & SendableMetatype>(_: Answer.Type)
+    -> @Sendable (Data) -> Result<Answer, BodyProblem>
+  {
+    { body in
+      do {
+        return .success(try JSONDecoder().decode(Answer.self, from: body))
+      } catch {
+        return .failure(BodyProblem(reason: "the body is not the JSON \(Answer.self) expected"))
+      }
+    }
+  }
+
   /// GETs `path` with the auth headers, renewing tokens and retrying as the policy says.
-  private func fetch<Answer: Decodable>(_ path: String, as _: Answer.Type) async throws(CollectionError) -> (
-    Data, Answer
-  ) {
+  private func fetch<Answer>(_ path: String, decode: (Data) -> Result<Answer, BodyProblem>)
+    async throws(CollectionError) -> (Data, Answer)
+  {
     if bearer == nil { try await login() }
+    let request = "GET \(path)"
     var attempt = 0
     var renewed: Set<Renewal> = []
     while true {
       attempt += 1
       statistics.requests += 1
-      var request = HTTPClientRequest(url: url(path))
-      request.method = .GET
-      request.headers.add(name: "Authorization", value: "Bearer \(bearer ?? "")")
-      request.headers.add(name: "VZ-M2M-Token", value: session ?? "")
-      request.headers.add(name: "Accept", value: "application/json")
+      var message = HTTPClientRequest(url: url(path))
+      message.method = .GET
+      message.headers.add(name: "Authorization", value: "Bearer \(bearer ?? "")")
+      message.headers.add(name: "VZ-M2M-Token", value: session ?? "")
+      message.headers.add(name: "Accept", value: "application/json")
 
-      let outcome = await send(request)
       let retryCause: RetryCause
       var wait: Duration?
       var detail: String
-      switch outcome {
+      switch await send(message) {
       case .failed(let cause, let reason):
         retryCause = cause
         detail = reason
+      case .cutShort(_, let reason):
+        retryCause = .truncatedBody
+        detail = reason
       case .answered(let status, let headers, let body):
+        try refuseRedirect(status, headers, request: request)
         if status == .ok {
-          do {
-            return (body, try JSONDecoder().decode(Answer.self, from: body))
-          } catch {
-            retryCause = .invalidJSON
-            detail = "the body is not valid JSON"
-            break
+          switch decode(body) {
+          case .success(let answer): return (body, answer)
+          case .failure(let problem):
+            retryCause = .invalidBody
+            detail = redactor.redact(problem.reason)
           }
+          break
         }
         let apiError = try? JSONDecoder().decode(APIErrorBody.self, from: body)
-        let summary = redact("HTTP \(status.code) \(apiError?.summary ?? Self.snippet(body))")
+        let summary = redactor.redact("HTTP \(status.code) \(apiError?.summary ?? Self.snippet(body))")
         let renewal: Renewal? =
           apiError?.isExpiredSession == true ? .session : status == .unauthorized ? .bearer : nil
         if let renewal {
           guard credentials.canRenew, renewed.insert(renewal).inserted else {
-            throw .rejected(request: "GET \(path)", detail: summary)
+            throw .rejected(request: request, detail: summary)
           }
           try await renew(renewal, because: summary)
           attempt -= 1
@@ -117,24 +158,38 @@ public actor ThingSpaceClient {
         } else if status.code >= 500 {
           retryCause = .serverError
         } else {
-          throw .rejected(request: "GET \(path)", detail: summary)
+          throw .rejected(request: request, detail: summary)
         }
         detail = summary
       }
       guard attempt < policy.maxAttempts else {
-        throw .gaveUp(request: "GET \(path)", attempts: attempt, detail: detail)
+        throw .gaveUp(request: request, attempts: attempt, detail: detail)
       }
-      statistics.retries[retryCause, default: 0] += 1
-      let delay = wait ?? policy.backoff(retry: attempt, using: &random)
-      logger.info(
-        "retrying",
-        metadata: [
-          "cause": "\(retryCause.rawValue)", "attempt": "\(attempt + 1)", "detail": "\(detail)",
-          "delayMs":
-            "\(delay.components.seconds * 1000 + delay.components.attoseconds / 1_000_000_000_000_000)",
-        ])
-      try? await Task.sleep(for: delay)
+      await pause(after: attempt, cause: retryCause, detail: detail, wait: wait)
     }
+  }
+
+  /// Counts a retry, logs it and waits before the next attempt.
+  private func pause(after attempt: Int, cause: RetryCause, detail: String, wait: Duration?) async {
+    statistics.retries[cause, default: 0] += 1
+    let delay = wait ?? policy.backoff(retry: attempt, using: &random)
+    logger.info(
+      "retrying",
+      metadata: [
+        "cause": "\(cause.rawValue)", "attempt": "\(attempt + 1)", "detail": "\(detail)",
+        "delayMs": "\(delay.milliseconds)",
+      ])
+    try? await Task.sleep(for: delay)
+  }
+
+  /// A redirect is a final error: following it could send the credentials to another host.
+  private func refuseRedirect(_ status: HTTPResponseStatus, _ headers: HTTPHeaders, request: String)
+    throws(CollectionError)
+  {
+    guard (300..<400).contains(status.code) else { return }
+    let location = headers.first(name: "Location") ?? ""
+    let host = URL(string: location, relativeTo: baseURL)?.host ?? "(no Location header)"
+    throw .redirected(request: request, status: Int(status.code), locationHost: redactor.redact(host))
   }
 
   // MARK: Logging in
@@ -170,24 +225,26 @@ public actor ThingSpaceClient {
     }
   }
 
-  /// `POST /api/ts/v1/oauth2/token` with the client id and secret. One attempt only.
+  /// `POST /api/ts/v1/oauth2/token` with the client id and secret.
   private func requestToken() async throws(CollectionError) {
     guard case .login(let clientId, let clientSecret, _, _) = credentials else { return }
     let step = "the token request (POST \(ThingSpacePaths.token))"
     var request = HTTPClientRequest(url: url(ThingSpacePaths.token))
     request.method = .POST
     request.headers.add(
-      name: "Authorization", value: "Basic " + Data("\(clientId):\(clientSecret)".utf8).base64EncodedString())
+      name: "Authorization",
+      value: "Basic " + Self.basicCredentials(clientId: clientId, clientSecret: clientSecret))
     request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
     request.body = .bytes(ByteBuffer(string: "grant_type=client_credentials"))
     let body = try await loginStep(request, step: step)
     guard let token = try? JSONDecoder().decode(OAuthToken.self, from: body), !token.accessToken.isEmpty
     else { throw .loginFailed(step: step, detail: "the answer holds no access_token") }
+    redactor.add(token.accessToken)
     statistics.logins += 1
     bearer = token.accessToken
   }
 
-  /// `POST /api/m2m/v1/session/login` with the user name and password. One attempt only.
+  /// `POST /api/m2m/v1/session/login` with the user name and password.
   private func startSession() async throws(CollectionError) {
     guard case .login(_, _, let username, let password) = credentials else { return }
     let step = "the session login (POST \(ThingSpacePaths.sessionLogin))"
@@ -202,48 +259,71 @@ public actor ThingSpaceClient {
     guard let answer = try? JSONDecoder().decode(SessionLoginResponse.self, from: body),
       !answer.sessionToken.isEmpty
     else { throw .loginFailed(step: step, detail: "the answer holds no sessionToken") }
+    redactor.add(answer.sessionToken)
     statistics.logins += 1
     session = answer.sessionToken
   }
 
+  /// Sends a login request. An answer other than 200 is final: ThingSpace counted the attempt.
+  /// No answer at all (refused, reset, timed out before a status line) is retried within the
+  /// policy's attempts, because no credential was rejected.
   private func loginStep(_ request: HTTPClientRequest, step: String) async throws(CollectionError) -> Data {
-    switch await send(request) {
-    case .failed(_, let reason):
-      throw .loginFailed(step: step, detail: reason)
-    case .answered(let status, _, let body):
-      guard status == .ok else {
-        let apiError = try? JSONDecoder().decode(APIErrorBody.self, from: body)
-        throw .loginFailed(
-          step: step, detail: redact("HTTP \(status.code) \(apiError?.summary ?? Self.snippet(body))"))
+    var attempt = 0
+    while true {
+      attempt += 1
+      switch await send(request) {
+      case .failed(let cause, let reason):
+        guard attempt < policy.maxAttempts else {
+          throw .loginFailed(step: step, detail: "no answer after \(attempt) attempts: \(reason)")
+        }
+        await pause(after: attempt, cause: cause, detail: reason, wait: nil)
+      case .cutShort(let status, let reason):
+        guard status == .ok, attempt < policy.maxAttempts else {
+          throw .loginFailed(step: step, detail: redactor.redact("HTTP \(status.code), \(reason)"))
+        }
+        await pause(after: attempt, cause: .truncatedBody, detail: reason, wait: nil)
+      case .answered(let status, let headers, let body):
+        try refuseRedirect(status, headers, request: step)
+        guard status == .ok else {
+          let apiError = try? JSONDecoder().decode(APIErrorBody.self, from: body)
+          throw .loginFailed(
+            step: step,
+            detail: redactor.redact("HTTP \(status.code) \(apiError?.summary ?? Self.snippet(body))"))
+        }
+        return body
       }
-      return body
     }
+  }
+
+  static func basicCredentials(clientId: String, clientSecret: String) -> String {
+    Data("\(clientId):\(clientSecret)".utf8).base64EncodedString()
   }
 
   // MARK: Sending
 
   private enum Outcome {
+    /// A status line and a whole body.
     case answered(HTTPResponseStatus, HTTPHeaders, Data)
+    /// A status line, then the body broke off.
+    case cutShort(HTTPResponseStatus, String)
+    /// No answer: refused, reset or timed out before a status line.
     case failed(RetryCause, String)
   }
 
   /// Sends a request and reads its whole body; never throws.
   private func send(_ request: HTTPClientRequest) async -> Outcome {
-    let timeout = TimeAmount.milliseconds(
-      policy.timeout.components.seconds * 1000 + policy.timeout.components.attoseconds / 1_000_000_000_000_000
-    )
+    let timeout = TimeAmount.milliseconds(policy.timeout.milliseconds)
     let response: HTTPClientResponse
     do {
       response = try await http.execute(request, timeout: timeout, logger: logger)
     } catch {
-      return .failed(Self.isTimeout(error) ? .timeout : .connection, redact(Self.describe(error)))
+      return .failed(Self.isTimeout(error) ? .timeout : .connection, redactor.redact(Self.describe(error)))
     }
     do {
-      let body = try await response.body.collect(upTo: Self.maxBodyBytes)
+      let body = try await response.body.collect(upTo: DeviceListDecoder.maximumBodyBytes)
       return .answered(response.status, response.headers, Data(body.readableBytesView))
     } catch {
-      if Self.isTimeout(error) { return .failed(.timeout, redact(Self.describe(error))) }
-      return .failed(.truncatedBody, "the body was cut short (\(Self.describe(error)))")
+      return .cutShort(response.status, "the body was cut short (\(redactor.redact(Self.describe(error))))")
     }
   }
 
@@ -251,13 +331,6 @@ public actor ThingSpaceClient {
     var base = baseURL.absoluteString
     while base.hasSuffix("/") { base.removeLast() }
     return base + path
-  }
-
-  /// Removes every secret from a message.
-  private func redact(_ text: String) -> String {
-    credentials.secrets.filter { $0.count >= 4 }.reduce(text) {
-      $0.replacingOccurrences(of: $1, with: "[redacted]")
-    }
   }
 
   static func isTimeout(_ error: any Error) -> Bool {
@@ -276,5 +349,4 @@ public actor ThingSpaceClient {
     let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
     return flat.isEmpty ? "(empty body)" : flat
   }
-
 }

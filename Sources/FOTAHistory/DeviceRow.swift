@@ -30,6 +30,19 @@ enum DeviceRow {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     """
 
+  /// Puts back the value a change row says a field had before the run.
+  static func restore(_ kind: DeviceChange.Kind, before: String, in device: inout Device) {
+    switch kind {
+    case .firmware: device.firmware = before
+    case .status: device.status = before
+    case .clientType: device.clientType = before
+    case .fotaEligible: device.fotaEligible = before == "true"
+    case .licenseAssigned: device.licenseAssigned = before == "true"
+    case .upgradeTime: device.upgrade = DeltaBuilder.upgrade(from: before)
+    case .added, .removed: break
+    }
+  }
+
   /// A removed device's last state, kept in its change row so the night can be undone.
   struct Snapshot: Codable {
     var deviceId, make, model, firmware, clientType, status: String
@@ -46,6 +59,11 @@ enum DeviceRow {
       fotaEligible = device.fotaEligible
       licenseAssigned = device.licenseAssigned
       upgrade = DeltaBuilder.text(device.upgrade)
+    }
+
+    /// Reads a snapshot kept in a change row.
+    static func decode(_ text: String?) throws -> Snapshot {
+      try JSONDecoder().decode(Snapshot.self, from: Data((text ?? "{}").utf8))
     }
 
     var device: Device {

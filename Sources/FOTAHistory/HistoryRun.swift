@@ -11,4 +11,8 @@ public struct HistoryRun: Sendable, Equatable {
   public var removed: Int
   public var changedDevices: Int
   public var changes: Int
+  /// False while the run's report is not yet known to be published (see ``HistoryStore``).
+  public var isPublished: Bool
+  /// The report folder the run published to.
+  public var output: String
 }

@@ -75,6 +75,12 @@ public enum HistorySchema {
       // The newest upgrade instant of each group, to tell a model's newest firmware.
       try db.execute(sql: "ALTER TABLE aggregate ADD COLUMN latestUpgrade INTEGER")
     }
+    migrator.registerMigration("v3-run-state-and-output") { db in
+      // A run is recorded as pending, then marked published once its report is in place; a run
+      // killed in between is completed or rolled back by the next one (see HistoryStore).
+      try db.execute(sql: "ALTER TABLE run ADD COLUMN state TEXT NOT NULL DEFAULT 'published'")
+      try db.execute(sql: "ALTER TABLE run ADD COLUMN output TEXT NOT NULL DEFAULT ''")
+    }
     return migrator
   }
 }

@@ -73,6 +73,8 @@ extension HistoryStore {
     HistoryRun(
       id: row["id"], account: row["account"], clientTypeFilter: row["clientTypeFilter"], night: row["night"],
       devices: row["devices"], ready: row["ready"], added: row["added"], removed: row["removed"],
-      changedDevices: row["changedDevices"], changes: row["changes"])
+      changedDevices: row["changedDevices"], changes: row["changes"],
+      isPublished: row["state"] == "published",
+      output: row["output"])
   }
 }

@@ -7,27 +7,32 @@ import GRDB
 /// log, and per-run aggregates. A night where nothing changed adds only its run row and
 /// aggregates.
 ///
-/// WAL mode and a busy timeout let a second run on the same file wait for the first.
+/// A night is recorded in three steps, so that the history and the published report always
+/// agree: ``prepare(account:clientTypeFilter:asOf:summary:devices:trendNights:targetPercent:)``
+/// compares it with the stored state without writing; ``commit(_:devices:output:)`` records it as
+/// *pending* in one transaction; once the report is swapped into place ``markPublished(_:)``
+/// makes it count. A run killed in between leaves a pending run, which the next run completes
+/// (its report was published) or rolls back (``rollBack(_:)``). Readers see published runs only.
 public final class HistoryStore: Sendable {
   /// The database file.
   public let path: String
   let pool: DatabasePool
 
-  /// How long a run waits for another one holding the database.
-  public static let busyTimeout: TimeInterval = 60
+  /// How long a run waits for SQLite's lock held by another process before it gives up.
+  public static let defaultBusyTimeout: TimeInterval = 60
 
   /// Opens (creating if needed) and migrates the history at `path`. A database written by a
   /// newer version, or one that cannot be read, is reported and left untouched.
-  public init(path: String) throws(HistoryError) {
+  public init(path: String, busyTimeout: TimeInterval = defaultBusyTimeout) throws(HistoryError) {
     self.path = path
     if FileManager.default.fileExists(atPath: path) {
-      try Self.inspect(path)
+      try Self.inspect(path, busyTimeout: busyTimeout)
     }
     do {
       try FileManager.default.createDirectory(
         atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
       var configuration = Configuration()
-      configuration.busyMode = .timeout(Self.busyTimeout)
+      configuration.busyMode = .timeout(busyTimeout)
       pool = try DatabasePool(path: path, configuration: configuration)
       try HistorySchema.migrator.migrate(pool)
     } catch {
@@ -36,7 +41,7 @@ public final class HistoryStore: Sendable {
   }
 
   /// Checks an existing file read-only: a readable SQLite database with no unknown migrations.
-  private static func inspect(_ path: String) throws(HistoryError) {
+  private static func inspect(_ path: String, busyTimeout: TimeInterval) throws(HistoryError) {
     var configuration = Configuration()
     configuration.readonly = true
     configuration.busyMode = .timeout(busyTimeout)
@@ -57,135 +62,213 @@ public final class HistoryStore: Sendable {
     if !unknown.isEmpty { throw .newerVersion(path: path, unknownMigrations: unknown) }
   }
 
-  /// Compares this run with the previous one, lets `publish` use the delta and the trends over
-  /// the last `trendNights` nights, this one included (to render and publish
-  /// the reports), then records the run — all in one transaction that commits only after
-  /// `publish` returns. Running the latest night again replaces it.
-  public func record<Result>(
-    account: String, clientTypeFilter: String?, asOf: Int64, summary: FleetSummary,
-    devices: SpooledDevices, trendNights: Int = 30, targetPercent: Double = 95,
-    publish: (HistoryReport) throws -> Result
-  ) throws -> Result {
+  // MARK: Recording a night
+
+  /// The last published run of an account and filter, for the drop guard.
+  public func lastPublishedRun(account: String, clientTypeFilter: String?) throws(HistoryError) -> HistoryRun?
+  {
+    try access {
+      try self.pool.read { db in try Self.latestRun(db, account, clientTypeFilter ?? "").map(Self.run) }
+    }
+  }
+
+  /// Compares tonight with the previous run of the same account and filter, and computes the
+  /// trends over the last `trendNights` nights with tonight included; writes nothing. Running
+  /// the latest night again prepares to replace it; an older night is refused.
+  public func prepare(
+    account: String, clientTypeFilter: String?, asOf: Int64, summary: FleetSummary, devices: SpooledDevices,
+    trendNights: Int = 30, targetPercent: Double = 95
+  ) throws(HistoryError) -> PreparedNight {
     let filter = clientTypeFilter ?? ""
     let night = CivilCalendar.isoDate(milliseconds: asOf)
-    do {
-      return try pool.writeWithoutTransaction { db in
-        var result: Result?
-        try db.inTransaction(.immediate) {
-          try replaceNight(db, account: account, filter: filter, night: night)
-          let previous = try latestRun(db, account: account, filter: filter)
-          var (delta, snapshots) = try update(
-            db, account: account, filter: filter, previousNight: previous?["night"], devices: devices)
-          if let previous {
-            delta.previousDevices = previous["devices"]
-            delta.previousReady = previous["ready"]
+    return try access {
+      try self.pool.read { db in
+        var latest = try Self.latestRun(db, account, filter)
+        var replaces: Int64?
+        var overrides: [String: Device?] = [:]
+        if let run = latest {
+          let latestNight: String = run["night"]
+          if latestNight > night { throw HistoryError.notLatestNight(night: night, latest: latestNight) }
+          if latestNight == night {
+            replaces = run["id"]
+            overrides = try Self.stateBefore(db, run: run, account: account, filter: filter)
+            latest = try Self.latestRun(db, account, filter, before: run["id"])
           }
-          try insertRun(
-            db, account: account, filter: filter, night: night, asOf: asOf, summary: summary, delta: delta,
-            snapshots: snapshots)
-          let trends = try HistoryTrends.compute(
-            db, account: account, filter: filter, nights: trendNights, targetPercent: targetPercent)
-          result = try publish(HistoryReport(delta: delta, trends: trends))
+        }
+        var (delta, writes) = try Self.compare(
+          db, account: account, filter: filter, previous: latest, overrides: overrides, devices: devices)
+        if let latest {
+          delta.previousDevices = latest["devices"]
+          delta.previousReady = latest["ready"]
+        }
+        let trends = try HistoryTrends.compute(
+          db, account: account, filter: filter, nights: trendNights, targetPercent: targetPercent,
+          tonight: .init(night: night, summary: summary, delta: delta), excluding: replaces)
+        return PreparedNight(
+          report: HistoryReport(delta: delta, trends: trends), account: account, filter: filter, night: night,
+          asOf: asOf, summary: summary, replaces: replaces, writes: writes)
+      }
+    }
+  }
+
+  /// Records a prepared night as pending, in one transaction: the run it replaces is undone,
+  /// tonight's device rows, changes and aggregates written. Returns the run's id, which the
+  /// report's `run.json` carries so a later run can tell whether it was published.
+  public func commit(_ night: PreparedNight, devices: SpooledDevices, output: String) throws(HistoryError)
+    -> Int64
+  {
+    try access {
+      try self.pool.writeWithoutTransaction { db in
+        var runId: Int64 = 0
+        try db.inTransaction(.immediate) {
+          if let replaced = night.replaces { try Self.undo(db, runId: replaced) }
+          let upsert = try db.makeStatement(sql: DeviceRow.upsertSQL)
+          var snapshots: [String: String] = [:]
+          switch night.writes {
+          case .everyDevice:
+            try db.execute(
+              sql: "DELETE FROM device WHERE account = ? AND clientTypeFilter = ?",
+              arguments: [night.account, night.filter])
+            for device in devices {
+              try upsert.execute(
+                arguments: DeviceRow.arguments(device, account: night.account, filter: night.filter))
+            }
+          case .changed(let upserts, let removals):
+            for device in upserts {
+              try upsert.execute(
+                arguments: DeviceRow.arguments(device, account: night.account, filter: night.filter))
+            }
+            for (device, snapshot) in removals {
+              try db.execute(
+                sql: "DELETE FROM device WHERE account = ? AND clientTypeFilter = ? AND sortKey = ?",
+                arguments: [night.account, night.filter, HistoryKey.sortKey(device.deviceId)])
+              snapshots[device.deviceId] = snapshot
+            }
+          }
+          runId = try Self.insertRun(db, night, output: output, snapshots: snapshots)
           return .commit
         }
-        return result!
+        return runId
       }
-    } catch let error as HistoryError {
-      throw error
-    } catch let error as DatabaseError {
-      throw HistoryError.failed(path: path, reason: Self.describe(error))
+    }
+  }
+
+  /// Marks a committed run published: its report is in place.
+  public func markPublished(_ runId: Int64) throws(HistoryError) {
+    try access {
+      try self.pool.write { db in
+        try db.execute(sql: "UPDATE run SET state = 'published' WHERE id = ?", arguments: [runId])
+      }
+    }
+  }
+
+  /// Undoes a committed run whose report was never published: the device rows go back to how
+  /// they were, and the run, its changes and its aggregates are removed.
+  public func rollBack(_ runId: Int64) throws(HistoryError) {
+    try access {
+      try self.pool.writeWithoutTransaction { db in
+        try db.inTransaction(.immediate) {
+          try Self.undo(db, runId: runId)
+          return .commit
+        }
+      }
+    }
+  }
+
+  /// Runs committed but not marked published: left by a run killed between the two.
+  public func pendingRuns() throws(HistoryError) -> [HistoryRun] {
+    try access {
+      try self.pool.read { db in
+        try Row.fetchAll(db, sql: "SELECT * FROM run WHERE state = 'pending' ORDER BY id").map(Self.run)
+      }
     }
   }
 
   // MARK: Steps
 
-  /// The latest run of an account and filter. Nights only ever grow with the run id, because an
-  /// older night than the latest is refused.
-  private func latestRun(_ db: Database, account: String, filter: String) throws -> Row? {
+  /// Runs a database operation, turning its failures into ``HistoryError``.
+  func access<Value>(_ body: () throws -> Value) throws(HistoryError) -> Value {
+    do {
+      return try body()
+    } catch let error as HistoryError {
+      throw error
+    } catch {
+      throw .failed(path: path, reason: Self.describe(error))
+    }
+  }
+
+  /// The latest published run of an account and filter (before run `before`, when given).
+  /// Nights only ever grow with the run id, because an older night than the latest is refused.
+  static func latestRun(_ db: Database, _ account: String, _ filter: String, before: Int64 = .max) throws
+    -> Row?
+  {
     try Row.fetchOne(
       db,
       sql: """
-        SELECT id, night, isFirst, devices, ready FROM run
-        WHERE account = ? AND clientTypeFilter = ? ORDER BY id DESC LIMIT 1
+        SELECT * FROM run WHERE account = ? AND clientTypeFilter = ? AND state = 'published' AND id < ?
+        ORDER BY id DESC LIMIT 1
         """,
-      arguments: [account, filter])
+      arguments: [account, filter, before])
   }
 
-  /// Undoes the run of `night` if it is the latest; a night older than the latest is refused.
-  private func replaceNight(_ db: Database, account: String, filter: String, night: String) throws {
-    guard let run = try latestRun(db, account: account, filter: filter) else { return }
-    let latest: String = run["night"]
-    if latest > night { throw HistoryError.notLatestNight(night: night, latest: latest) }
-    guard latest == night else { return }
+  /// How the devices a run changed looked before it, by sort key (`nil`: absent before it).
+  private static func stateBefore(_ db: Database, run: Row, account: String, filter: String) throws
+    -> [String: Device?]
+  {
     let id: Int64 = run["id"]
-    if run["isFirst"] as Bool {
-      try db.execute(
-        sql: "DELETE FROM device WHERE account = ? AND clientTypeFilter = ?", arguments: [account, filter])
-    } else {
-      let changes = try Row.fetchAll(
-        db, sql: "SELECT sortKey, kind, before, snapshot FROM change WHERE runId = ? ORDER BY rowid DESC",
-        arguments: [id])
-      for change in changes {
-        let key: String = change["sortKey"]
-        let before: String = change["before"]
-        let kind = DeviceChange.Kind(rawValue: change["kind"])
-        let whereKey = "WHERE account = ? AND clientTypeFilter = ? AND sortKey = ?"
-        switch kind {
-        case .added:
-          try db.execute(sql: "DELETE FROM device \(whereKey)", arguments: [account, filter, key])
-        case .removed:
-          let snapshot = try JSONDecoder().decode(
-            DeviceRow.Snapshot.self, from: Data((change["snapshot"] as String? ?? "{}").utf8))
-          try db.execute(
-            sql: DeviceRow.upsertSQL,
-            arguments: DeviceRow.arguments(snapshot.device, account: account, filter: filter))
-        case .firmware, .status, .clientType:
-          try db.execute(
-            sql: "UPDATE device SET \(kind!.rawValue) = ? \(whereKey)",
-            arguments: [before, account, filter, key])
-        case .fotaEligible, .licenseAssigned:
-          try db.execute(
-            sql: "UPDATE device SET \(kind!.rawValue) = ? \(whereKey)",
-            arguments: [before == "true", account, filter, key])
-        case .upgradeTime:
-          let upgrade = DeltaBuilder.upgrade(from: before)
-          try db.execute(
-            sql: "UPDATE device SET upgradeState = ?, upgradeTime = ? \(whereKey)",
-            arguments: [upgrade.state.rawValue, upgrade.milliseconds, account, filter, key])
-        case nil:
-          break
+    guard !(run["isFirst"] as Bool) else { return [:] }
+    var before: [String: Device?] = [:]
+    let changes = try Row.fetchAll(
+      db, sql: "SELECT sortKey, kind, before, snapshot FROM change WHERE runId = ? ORDER BY rowid DESC",
+      arguments: [id])
+    for change in changes {
+      let key: String = change["sortKey"]
+      let beforeValue: String = change["before"]
+      switch DeviceChange.Kind(rawValue: change["kind"]) {
+      case .added: before[key] = .some(nil)
+      case .removed:
+        before[key] = try DeviceRow.Snapshot.decode(change["snapshot"] as String?).device
+      case let kind?:
+        var device: Device
+        if let known = before[key], let known {
+          device = known
+        } else if let stored = try Row.fetchOne(
+          db,
+          sql:
+            "SELECT \(DeviceRow.columns) FROM device WHERE account = ? AND clientTypeFilter = ? AND sortKey = ?",
+          arguments: [account, filter, key])
+        {
+          device = DeviceRow.device(stored)
+        } else {
+          continue
         }
+        DeviceRow.restore(kind, before: beforeValue, in: &device)
+        before[key] = device
+      case nil: break
       }
     }
-    try db.execute(sql: "DELETE FROM run WHERE id = ?", arguments: [id])
+    return before
   }
 
-  /// Merges tonight's devices with the stored ones, in IMEI order, and stores what changed.
-  /// Returns the delta and, by device id, the last state of each removed device.
-  private func update(
-    _ db: Database, account: String, filter: String, previousNight: String?, devices: SpooledDevices
-  ) throws -> (FleetDelta, [String: String]) {
-    var builder = DeltaBuilder(previousNight: previousNight)
-    let upsert = try db.makeStatement(sql: DeviceRow.upsertSQL)
-    guard previousNight != nil else {
-      for device in devices {
-        try upsert.execute(arguments: DeviceRow.arguments(device, account: account, filter: filter))
-      }
-      return (builder.delta, [:])
-    }
-    var writes: [Device] = []
-    var removals: [Device] = []
-    let stored = try Row.fetchCursor(
-      db,
-      sql:
-        "SELECT \(DeviceRow.columns) FROM device WHERE account = ? AND clientTypeFilter = ? ORDER BY sortKey",
-      arguments: [account, filter])
-    var previous = try stored.next().map(DeviceRow.device)
+  /// Merges tonight's devices with the stored ones (as they were before the replaced run, when
+  /// `overrides` says so), in IMEI order: the delta and the rows to write.
+  private static func compare(
+    _ db: Database, account: String, filter: String, previous: Row?, overrides: [String: Device?],
+    devices: SpooledDevices
+  ) throws -> (FleetDelta, PreparedNight.Writes) {
+    var builder = DeltaBuilder(previousNight: previous?["night"])
+    guard previous != nil else { return (builder.delta, .everyDevice) }
+    var upserts: [Device] = []
+    var removals: [(device: Device, snapshot: String)] = []
+    var stored = try StoredDevices(db, account: account, filter: filter, overrides: overrides)
+    var previousDevice = try stored.next()
     let currentIterator = devices.makeIterator()
     var current = currentIterator.next()
-    while previous != nil || current != nil {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    while previousDevice != nil || current != nil {
       let order: Int
-      switch (previous, current) {
+      switch (previousDevice, current) {
       case (let old?, let new?):
         let (oldKey, newKey) = (HistoryKey.sortKey(old.deviceId), HistoryKey.sortKey(new.deviceId))
         order = oldKey == newKey ? 0 : oldKey < newKey ? -1 : 1
@@ -194,54 +277,73 @@ public final class HistoryStore: Sendable {
       }
       switch order {
       case -1:
-        builder.compare(previous: previous, current: nil)
-        removals.append(previous!)
-        previous = try stored.next().map(DeviceRow.device)
+        builder.compare(previous: previousDevice, current: nil)
+        let snapshot = String(
+          decoding: try encoder.encode(DeviceRow.Snapshot(previousDevice!)), as: UTF8.self)
+        removals.append((previousDevice!, snapshot))
+        previousDevice = try stored.next()
       case 1:
         builder.compare(previous: nil, current: current)
-        writes.append(current!)
+        upserts.append(current!)
         current = currentIterator.next()
       default:
         let before = builder.delta.changes.count
-        builder.compare(previous: previous, current: current)
-        if builder.delta.changes.count > before || previous!.make != current!.make
-          || previous!.model != current!.model
+        builder.compare(previous: previousDevice, current: current)
+        if builder.delta.changes.count > before || previousDevice!.make != current!.make
+          || previousDevice!.model != current!.model
         {
-          writes.append(current!)
+          upserts.append(current!)
         }
-        previous = try stored.next().map(DeviceRow.device)
+        previousDevice = try stored.next()
         current = currentIterator.next()
       }
     }
-    for device in writes {
-      try upsert.execute(arguments: DeviceRow.arguments(device, account: account, filter: filter))
-    }
-    var snapshots: [String: String] = [:]
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = .sortedKeys
-    for device in removals {
-      try db.execute(
-        sql: "DELETE FROM device WHERE account = ? AND clientTypeFilter = ? AND sortKey = ?",
-        arguments: [account, filter, HistoryKey.sortKey(device.deviceId)])
-      snapshots[device.deviceId] = String(
-        decoding: try encoder.encode(DeviceRow.Snapshot(device)), as: UTF8.self)
-    }
-    return (builder.delta, snapshots)
+    return (builder.delta, .changed(upserts: upserts, removals: removals))
   }
 
-  private func insertRun(
-    _ db: Database, account: String, filter: String, night: String, asOf: Int64, summary: FleetSummary,
-    delta: FleetDelta, snapshots: [String: String]
-  ) throws {
+  /// Undoes a run: restores the device rows its change log describes and deletes it.
+  private static func undo(_ db: Database, runId id: Int64) throws {
+    guard let run = try Row.fetchOne(db, sql: "SELECT * FROM run WHERE id = ?", arguments: [id]) else {
+      return
+    }
+    let account: String = run["account"]
+    let filter: String = run["clientTypeFilter"]
+    if run["isFirst"] as Bool {
+      try db.execute(
+        sql: "DELETE FROM device WHERE account = ? AND clientTypeFilter = ?", arguments: [account, filter])
+    } else {
+      let upsert = try db.makeStatement(sql: DeviceRow.upsertSQL)
+      let restored = try stateBefore(db, run: run, account: account, filter: filter)
+      for (key, device) in restored.sorted(by: { $0.key < $1.key }) {
+        if let device {
+          try upsert.execute(arguments: DeviceRow.arguments(device, account: account, filter: filter))
+        } else {
+          try db.execute(
+            sql: "DELETE FROM device WHERE account = ? AND clientTypeFilter = ? AND sortKey = ?",
+            arguments: [account, filter, key])
+        }
+      }
+    }
+    try db.execute(sql: "DELETE FROM run WHERE id = ?", arguments: [id])
+  }
+
+  private static func insertRun(
+    _ db: Database, _ night: PreparedNight, output: String, snapshots: [String: String]
+  )
+    throws -> Int64
+  {
+    let delta = night.report.delta
     try db.execute(
       sql: """
         INSERT INTO run (account, clientTypeFilter, night, asOf, isFirst, devices, ready, added, removed,
-          changedDevices, changes)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          changedDevices, changes, state, output)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)
         """,
       arguments: [
-        account, filter, night, asOf, !delta.hasPreviousRun, summary.totals.devices, summary.totals.ready,
-        delta.added, delta.removed, delta.changedDevices, delta.changes.count,
+        night.account, night.filter, night.night, night.asOf, !delta.hasPreviousRun,
+        night.summary.totals.devices,
+        night.summary.totals.ready, delta.added, delta.removed, delta.changedDevices, delta.changes.count,
+        output,
       ])
     let runId = db.lastInsertedRowID
     let change = try db.makeStatement(
@@ -255,7 +357,8 @@ public final class HistoryStore: Sendable {
         row.before, row.after, row.kind == .removed ? snapshots[row.deviceId] : nil,
       ])
     }
-    try HistoryAggregates.insert(db, runId: runId, summary: summary)
+    try HistoryAggregates.insert(db, runId: runId, summary: night.summary)
+    return runId
   }
 
   static func describe(_ error: any Error) -> String {

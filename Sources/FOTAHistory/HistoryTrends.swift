@@ -2,53 +2,71 @@ import FOTAAggregate
 import FOTANormalise
 import GRDB
 
-/// Reads adoption trends and upgrade velocity from the per-run aggregates and the change log.
+/// Reads adoption trends and upgrade velocity from the per-run aggregates and the change log of
+/// the published runs, with tonight's figures (not yet recorded) as the last night.
 enum HistoryTrends {
+  /// Tonight, as the trends see it.
+  struct Tonight {
+    var night: String
+    var summary: FleetSummary
+    var delta: FleetDelta
+  }
+
+  /// The longest a projection looks ahead before it says "not at this pace".
+  static let longestProjectionDays = 36_500
+
   static func compute(
-    _ db: Database, account: String, filter: String, nights windowNights: Int, targetPercent: Double
+    _ db: Database, account: String, filter: String, nights windowNights: Int, targetPercent: Double,
+    tonight: Tonight, excluding replaced: Int64?
   ) throws -> FleetTrends {
-    let runs = try Row.fetchAll(
+    let earlier = try Row.fetchAll(
       db,
-      sql: "SELECT id, night FROM run WHERE account = ? AND clientTypeFilter = ? ORDER BY id DESC LIMIT ?",
-      arguments: [account, filter, max(windowNights, 1)]
+      sql: """
+        SELECT id, night FROM run WHERE account = ? AND clientTypeFilter = ? AND state = 'published' AND id != ?
+        ORDER BY id DESC LIMIT ?
+        """,
+      arguments: [account, filter, replaced ?? -1, max(windowNights, 1) - 1]
     ).reversed()
-    let ids = runs.map { $0["id"] as Int64 }
-    let nights = runs.map { $0["night"] as String }
-    guard let lastId = ids.last, let firstNight = nights.first, let lastNight = nights.last else {
-      return FleetTrends(nights: [], targetPercent: targetPercent, models: [])
-    }
-    let nightOf = Dictionary(uniqueKeysWithValues: zip(ids, nights))
+    let ids = earlier.map { $0["id"] as Int64 }
+    let nights = earlier.map { $0["night"] as String } + [tonight.night]
+    let nightOf = Dictionary(uniqueKeysWithValues: zip(ids, earlier.map { $0["night"] as String }))
     let list = ids.map(String.init).joined(separator: ",")
 
-    var modelDevices: [Int64: [ModelKey: Int]] = [:]
+    // Devices per model, and per model and firmware, night by night.
+    var modelDevices: [String: [ModelKey: Int]] = [:]
+    var points: [ModelKey: [ModelTrend.Point]] = [:]
     for row in try Row.fetchAll(
       db,
       sql:
         "SELECT runId, make, model, devices FROM aggregate WHERE dimension = 'model' AND runId IN (\(list))")
     {
-      modelDevices[row["runId"], default: [:]][ModelKey(make: row["make"], model: row["model"])] =
+      modelDevices[nightOf[row["runId"]]!, default: [:]][ModelKey(make: row["make"], model: row["model"])] =
         row["devices"]
     }
-    var points: [ModelKey: [ModelTrend.Point]] = [:]
-    var tonight: [ModelKey: [(firmware: String, devices: Int, latest: Int64)]] = [:]
+    modelDevices[tonight.night] = tonight.summary.byModel.mapValues(\.devices)
     for row in try Row.fetchAll(
       db,
       sql: """
-        SELECT runId, make, model, value, devices, latestUpgrade FROM aggregate
+        SELECT runId, make, model, value, devices FROM aggregate
         WHERE dimension = 'model-firmware' AND runId IN (\(list)) ORDER BY runId, make, model, value
         """)
     {
-      let runId: Int64 = row["runId"]
+      let night = nightOf[row["runId"]]!
       let model = ModelKey(make: row["make"], model: row["model"])
       let devices: Int = row["devices"]
-      let firmware: String = row["value"]
       points[model, default: []].append(
         ModelTrend.Point(
-          night: nightOf[runId]!, firmware: firmware, devices: devices,
-          modelDevices: modelDevices[runId]?[model] ?? devices))
-      if runId == lastId {
-        tonight[model, default: []].append((firmware, devices, row["latestUpgrade"] as Int64? ?? .min))
-      }
+          night: night, firmware: row["value"], devices: devices,
+          modelDevices: modelDevices[night]?[model] ?? devices))
+    }
+    var tonightGroups: [ModelKey: [(firmware: String, devices: Int, latest: Int64)]] = [:]
+    for (key, counts) in tonight.summary.byModelFirmware.sorted(by: { $0.key < $1.key }) {
+      points[key.model, default: []].append(
+        ModelTrend.Point(
+          night: tonight.night, firmware: key.firmware, devices: counts.devices,
+          modelDevices: tonight.summary.byModel[key.model]?.devices ?? counts.devices))
+      tonightGroups[key.model, default: []].append(
+        (key.firmware, counts.devices, counts.latestUpgrade ?? .min))
     }
 
     // Firmware moves seen in the window: a model's newest firmware is one devices move to and
@@ -64,8 +82,12 @@ enum HistoryTrends {
       movedFrom[model, default: []].insert(row["before"])
       movedTo[model, default: []].insert(row["after"])
     }
+    for transition in tonight.delta.firmwareTransitions.keys {
+      movedFrom[transition.model, default: []].insert(transition.from)
+      movedTo[transition.model, default: []].insert(transition.to)
+    }
     var newest: [ModelKey: String] = [:]
-    for (model, groups) in tonight {
+    for (model, groups) in tonightGroups {
       let targets = groups.filter {
         movedTo[model]?.contains($0.firmware) == true && movedFrom[model]?.contains($0.firmware) != true
       }
@@ -76,52 +98,66 @@ enum HistoryTrends {
         }?.firmware
     }
 
-    let days = max(
-      Double(
-        CivilCalendar.floorDays(milliseconds: UpgradeTimeParser.instant(lastNight) ?? 0)
-          - CivilCalendar.floorDays(milliseconds: UpgradeTimeParser.instant(firstNight) ?? 0)), 1)
+    // Upgrades per model: the firmware changes into each night of the window after the first.
     var upgrades: [ModelKey: Int] = [:]
-    for row in try Row.fetchAll(
-      db,
-      sql: """
-        SELECT make, model, count(*) AS upgrades FROM change
-        WHERE kind = 'firmware' AND runId IN (\(ids.dropFirst().map(String.init).joined(separator: ",")))
-        GROUP BY make, model
-        """)
-    {
-      upgrades[ModelKey(make: row["make"], model: row["model"])] = row["upgrades"]
+    if !ids.isEmpty {
+      for row in try Row.fetchAll(
+        db,
+        sql: """
+          SELECT make, model, count(*) AS upgrades FROM change
+          WHERE kind = 'firmware' AND runId IN (\(ids.dropFirst().map(String.init).joined(separator: ",")))
+          GROUP BY make, model
+          """)
+      {
+        upgrades[ModelKey(make: row["make"], model: row["model"]), default: 0] += row["upgrades"]
+      }
+      for (transition, devices) in tonight.delta.firmwareTransitions {
+        upgrades[transition.model, default: 0] += devices
+      }
     }
 
-    let lastModels = modelDevices[lastId] ?? [:]
-    let models = lastModels.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.compactMap
-    {
-      model, _ -> ModelTrend? in
-      guard let newestFirmware = newest[model] else { return nil }
-      let series = points[model] ?? []
-      func onNewest(_ night: String) -> (devices: Int, total: Int) {
-        let point = series.first { $0.night == night && $0.firmware == newestFirmware }
-        let total = series.first { $0.night == night }?.modelDevices ?? 0
-        return (point?.devices ?? 0, total)
+    let firstDay = day(nights[0])
+    let lastDay = day(tonight.night)
+    let days = max(Double(lastDay - firstDay), 1)
+    let tonightModels = modelDevices[tonight.night] ?? [:]
+    let models = tonightModels.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+      .compactMap {
+        model, _ -> ModelTrend? in
+        guard let newestFirmware = newest[model] else { return nil }
+        let series = points[model] ?? []
+        func onNewest(_ night: String) -> (devices: Int, total: Int) {
+          let point = series.first { $0.night == night && $0.firmware == newestFirmware }
+          let total = series.first { $0.night == night }?.modelDevices ?? 0
+          return (point?.devices ?? 0, total)
+        }
+        let start = onNewest(nights[0])
+        let end = onNewest(tonight.night)
+        let projection: ModelTrend.Projection
+        if end.total > 0, Double(end.devices) * 100 >= targetPercent * Double(end.total) {
+          projection = .reached
+        } else if nights.count > 1, end.devices > start.devices {
+          let perDay = Double(end.devices - start.devices) / days
+          let needed = targetPercent * Double(end.total) / 100 - Double(end.devices)
+          let daysToGo = (needed / perDay).rounded(.up)
+          if daysToGo <= Double(longestProjectionDays) {
+            projection = .on(
+              night: CivilCalendar.isoDate(
+                milliseconds: (lastDay + Int64(daysToGo)) * CivilCalendar.millisecondsPerDay))
+          } else {
+            projection = .notAtThisPace
+          }
+        } else {
+          projection = .notAtThisPace
+        }
+        return ModelTrend(
+          model: model, newestFirmware: newestFirmware, points: series,
+          upgradesPerDay: nights.count > 1 ? Double(upgrades[model] ?? 0) / days : 0, projection: projection)
       }
-      let start = onNewest(firstNight)
-      let end = onNewest(lastNight)
-      let projection: ModelTrend.Projection
-      if end.total > 0, Double(end.devices) * 100 >= targetPercent * Double(end.total) {
-        projection = .reached
-      } else if nights.count > 1, end.devices > start.devices {
-        let perDay = Double(end.devices - start.devices) / days
-        let needed = targetPercent * Double(end.total) / 100 - Double(end.devices)
-        let lastDay = CivilCalendar.floorDays(milliseconds: UpgradeTimeParser.instant(lastNight) ?? 0)
-        let reachDay = lastDay + Int64((needed / perDay).rounded(.up))
-        projection = .on(
-          night: CivilCalendar.isoDate(milliseconds: reachDay * CivilCalendar.millisecondsPerDay))
-      } else {
-        projection = .notAtThisPace
-      }
-      return ModelTrend(
-        model: model, newestFirmware: newestFirmware, points: series,
-        upgradesPerDay: nights.count > 1 ? Double(upgrades[model] ?? 0) / days : 0, projection: projection)
-    }
     return FleetTrends(nights: nights, targetPercent: targetPercent, models: models)
+  }
+
+  /// Days since 1970 of a night (`YYYY-MM-DD`).
+  private static func day(_ night: String) -> Int64 {
+    CivilCalendar.floorDays(milliseconds: UpgradeTimeParser.instant(night) ?? 0)
   }
 }

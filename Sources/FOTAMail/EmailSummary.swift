@@ -38,6 +38,10 @@ public struct EmailSummary {
     lines.append(
       "FOTA readiness for account \(report.info.account), as of \(Figures.readableInstant(report.info.asOf))")
     lines.append("")
+    if let problem = report.historyProblem {
+      lines.append("History not used tonight: \(problem). No changes or trends in this summary.")
+      lines.append("")
+    }
     lines += Self.table(
       ["Devices", "Ready", "Needs license", "Ineligible", "Never upgraded"],
       [
@@ -104,6 +108,7 @@ public struct EmailSummary {
       "problemCount": Figures.grouped(report.diagnostics.totalCount),
       "source": Self.visible(report.info.source), "pages": Figures.grouped(report.info.pages),
     ]
+    if let problem = report.historyProblem { context["historyProblem"] = Self.visible(problem) }
     if let delta = report.delta {
       if let previous = delta.previousNight {
         context["changes"] = [

@@ -4,8 +4,13 @@ import Foundation
 public struct MailAddress: Sendable, Hashable, CustomStringConvertible {
   public let address: String
 
-  /// Accepts `local@domain` with no spaces, angle brackets, commas or line breaks.
+  /// Accepts `local@domain` in printable ASCII with no spaces, angle brackets, commas or
+  /// quotes; any control character (CR, LF, NUL, …) anywhere refuses it, so no address can add a
+  /// header or a command.
   public init(_ text: String) throws(MailError) {
+    guard !text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+      throw .invalidAddress(text)
+    }
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
     let forbidden = Set<Character>([" ", "<", ">", ",", ";", "\"", "\r", "\n", "\t", "(", ")"])

@@ -1,23 +1,33 @@
+import FOTAModel
 import Foundation
 import NIOCore
 import NIOPosix
 import NIOSSL
+import Synchronization
 
 /// Sends the message over SMTP (`smtp://HOST:PORT`, upgraded with STARTTLS when offered) or SMTPS
 /// (`smtps://HOST:PORT`), with AUTH PLAIN when a user name and password are given.
+///
+/// Every reply is awaited at most ``readTimeout``; the password is sent only over TLS or to this
+/// machine; with `requireTLS` a relay that offers no STARTTLS is refused before anything is sent.
 public struct SMTPDelivery: MailDelivery {
   public let host: String
   public let port: Int
   public let implicitTLS: Bool
+  /// Refuse a relay that offers no STARTTLS.
+  public let requireTLS: Bool
+  /// How long each reply of the server may take.
+  public let readTimeout: Duration
   private let username: String?
   private let password: String?
   /// A PEM file of certificate authorities to trust instead of the system's (a private relay).
   private let trustedCAFile: String?
 
   /// Parses the server URL; credentials come from the caller (the environment), never the URL.
-  public init(url: String, username: String?, password: String?, trustedCAFile: String? = nil)
-    throws(MailError)
-  {
+  public init(
+    url: String, username: String?, password: String?, trustedCAFile: String? = nil, requireTLS: Bool = false,
+    readTimeout: Duration = .seconds(60)
+  ) throws(MailError) {
     guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
       scheme == "smtp" || scheme == "smtps", let host = components.host, !host.isEmpty,
       components.user == nil, components.password == nil
@@ -28,6 +38,8 @@ public struct SMTPDelivery: MailDelivery {
     self.username = username
     self.password = password
     self.trustedCAFile = trustedCAFile
+    self.requireTLS = requireTLS
+    self.readTimeout = readTimeout
   }
 
   public var label: String { "\(implicitTLS ? "smtps" : "smtp")://\(host):\(port)" }
@@ -35,6 +47,8 @@ public struct SMTPDelivery: MailDelivery {
   public func deliver(_ message: String, from: MailAddress, to: [MailAddress]) async throws(MailError) {
     do {
       try await send(message, from: from, to: to)
+    } catch MailError.smtpFailed(_, let detail) {
+      throw .smtpFailed(server: label, detail: detail)
     } catch let error as MailError {
       throw error
     } catch {
@@ -47,7 +61,7 @@ public struct SMTPDelivery: MailDelivery {
     if let trustedCAFile { configuration.trustRoots = .file(trustedCAFile) }
     let tls = try NIOSSLContext(configuration: configuration)
     let connection = try await SMTPConnection.open(
-      host: host, port: port, tls: implicitTLS ? tls : nil, serverName: serverName)
+      host: host, port: port, tls: implicitTLS ? tls : nil, serverName: serverName, readTimeout: readTimeout)
     defer { connection.close() }
     try await connection.expect([220])
     var capabilities = try await connection.command("EHLO \(Self.clientName)", expect: [250])
@@ -56,8 +70,12 @@ public struct SMTPDelivery: MailDelivery {
       try await connection.startTLS(context: tls, serverName: serverName)
       capabilities = try await connection.command("EHLO \(Self.clientName)", expect: [250])
     }
+    if requireTLS && !connection.isEncrypted {
+      throw MailError.smtpFailed(
+        server: label, detail: "the relay offers no STARTTLS and --smtp-require-tls is set; nothing was sent")
+    }
     if let username, let password {
-      guard connection.isEncrypted || Self.isLoopback(host) else {
+      guard Self.mayAuthenticate(encrypted: connection.isEncrypted, host: host) else {
         throw MailError.smtpFailed(server: label, detail: "refusing to send the password without TLS")
       }
       guard
@@ -85,8 +103,9 @@ public struct SMTPDelivery: MailDelivery {
 
   static let clientName = "fota-report.localdomain"
 
-  static func isLoopback(_ host: String) -> Bool {
-    host == "localhost" || host == "::1" || host.hasPrefix("127.")
+  /// AUTH goes over TLS, or in clear text to this machine only.
+  static func mayAuthenticate(encrypted: Bool, host: String) -> Bool {
+    encrypted || LoopbackHost.contains(host)
   }
 
   static func isIPAddress(_ host: String) -> Bool {
@@ -99,15 +118,18 @@ final class SMTPConnection {
   private let channel: any Channel
   private var lines: AsyncStream<String>.Iterator
   private(set) var isEncrypted: Bool
+  private let readTimeout: Duration
+  private let timedOut = TimeoutFlag()
 
-  private init(channel: any Channel, lines: AsyncStream<String>, encrypted: Bool) {
+  private init(channel: any Channel, lines: AsyncStream<String>, encrypted: Bool, readTimeout: Duration) {
     self.channel = channel
     self.lines = lines.makeAsyncIterator()
     self.isEncrypted = encrypted
+    self.readTimeout = readTimeout
   }
 
-  static func open(host: String, port: Int, tls: NIOSSLContext?, serverName: String?) async throws
-    -> SMTPConnection
+  static func open(host: String, port: Int, tls: NIOSSLContext?, serverName: String?, readTimeout: Duration)
+    async throws -> SMTPConnection
   {
     let (stream, continuation) = AsyncStream.makeStream(of: String.self)
     let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -122,15 +144,28 @@ final class SMTPConnection {
         }
       }
       .connect(host: host, port: port).get()
-    return SMTPConnection(channel: channel, lines: stream, encrypted: tls != nil)
+    return SMTPConnection(channel: channel, lines: stream, encrypted: tls != nil, readTimeout: readTimeout)
   }
 
-  /// Reads one reply (all its lines) and checks its code.
+  /// Reads one reply (all its lines) and checks its code; a server silent for longer than the
+  /// read timeout is disconnected.
   @discardableResult
   func expect(_ codes: Set<Int>, after command: String = "the greeting") async throws -> [String] {
+    let channel = self.channel
+    let flag = timedOut
+    let timer = channel.eventLoop.scheduleTask(in: .milliseconds(readTimeout.milliseconds)) {
+      flag.raise()
+      channel.close(promise: nil)
+    }
+    defer { timer.cancel() }
     var texts: [String] = []
     while true {
       guard let line = await lines.next() else {
+        if timedOut.isRaised {
+          throw MailError.smtpFailed(
+            server: "the server",
+            detail: "it did not answer \(command) within \(readTimeout.milliseconds / 1000) seconds")
+        }
         throw MailError.smtpFailed(server: "the server", detail: "it closed the connection after \(command)")
       }
       guard line.count >= 3, let code = Int(line.prefix(3)) else { continue }
@@ -170,6 +205,14 @@ final class SMTPConnection {
   func close() {
     channel.close(promise: nil)
   }
+}
+
+/// Set when a reply took longer than the read timeout, before the connection is closed.
+final class TimeoutFlag: Sendable {
+  private let raised = Mutex(false)
+
+  func raise() { raised.withLock { $0 = true } }
+  var isRaised: Bool { raised.withLock { $0 } }
 }
 
 /// Splits the server's bytes into CRLF-terminated lines.

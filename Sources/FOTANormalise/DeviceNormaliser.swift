@@ -31,6 +31,10 @@ public struct DeviceNormaliser: Sendable {
     var context = Context(page: page, deviceId: "", diagnostics: Diagnostics())
     swap(&context.diagnostics, &diagnostics)
     defer { swap(&context.diagnostics, &diagnostics) }
+    if case .invalidUTF8 = wire.deviceId {
+      context.record(.invalidUTF8, "deviceId", Context.notUTF8)
+      return nil
+    }
     let deviceId = context.text(wire.deviceId, field: "deviceId", documented: false)
       .trimmingASCIIWhitespace()
     guard !deviceId.isEmpty else {
@@ -61,6 +65,9 @@ private struct Context {
   var deviceId: String
   var diagnostics: Diagnostics
 
+  /// The example shown for text that is not UTF-8 (its bytes cannot be shown as text).
+  static let notUTF8 = "(bytes that are not UTF-8)"
+
   mutating func record(_ kind: DiagnosticKind, _ field: String, _ value: String) {
     diagnostics.record(kind, field: field, page: page, deviceId: deviceId, value: value)
   }
@@ -72,6 +79,12 @@ private struct Context {
     switch value {
     case .string(let text):
       return text
+    case .oversized(let text):
+      record(.oversizedValue, field, quoteValue ? text : "\(text.utf8.count) bytes kept")
+      return text
+    case .invalidUTF8:
+      record(.invalidUTF8, field, Self.notUTF8)
+      return ""
     case .number, .bool:
       let text = value.text ?? ""
       record(.wrongType, field, quoteValue ? "\(value.typeName) \(text)" : value.typeName)
@@ -103,6 +116,12 @@ private struct Context {
     case .number(let text):
       record(.invalidBoolean, field, "number \(text)")
       return false
+    case .oversized(let text):
+      record(.invalidBoolean, field, text)
+      return false
+    case .invalidUTF8:
+      record(.invalidUTF8, field, Self.notUTF8)
+      return false
     case .structured:
       record(.invalidBoolean, field, value.typeName)
       return false
@@ -119,6 +138,12 @@ private struct Context {
       upgrade = UpgradeTimeParser.parse(text)
     case .number(let text):
       upgrade = UpgradeTime(state: .invalid, raw: text)
+    case .oversized(let text):
+      record(.oversizedValue, "upgradeTime", text)
+      upgrade = UpgradeTime(state: .invalid, raw: text)
+    case .invalidUTF8:
+      record(.invalidUTF8, "upgradeTime", Self.notUTF8)
+      upgrade = UpgradeTime(state: .invalid)
     case .bool, .structured:
       upgrade = UpgradeTime(state: .invalid, raw: value.text ?? value.typeName)
     }

@@ -10,6 +10,10 @@ public enum DiagnosticKind: String, Sendable, CaseIterable, Codable, Comparable 
   case missingField = "missing-field"
   /// A field of an unexpected JSON type (a number where text belongs, say).
   case wrongType = "wrong-type"
+  /// Text whose bytes are not UTF-8: the field is dropped (the device, for `deviceId`).
+  case invalidUTF8 = "invalid-utf8"
+  /// Text longer than the limit (1,024 bytes): cut to it.
+  case oversizedValue = "oversized-value"
   /// A boolean sent as the text `"true"` or `"false"`: accepted.
   case booleanAsText = "boolean-as-text"
   /// A boolean that is neither a boolean nor `"true"`/`"false"`: read as false.
@@ -27,6 +31,8 @@ public enum DiagnosticKind: String, Sendable, CaseIterable, Codable, Comparable 
     case .duplicateDeviceId: "deviceId already seen; first record kept"
     case .missingField: "documented field absent or null"
     case .wrongType: "field of an unexpected JSON type; converted"
+    case .invalidUTF8: "text that is not UTF-8; field dropped (device skipped when it is deviceId)"
+    case .oversizedValue: "text longer than 1,024 bytes; cut to that length"
     case .booleanAsText: "boolean sent as text; accepted"
     case .invalidBoolean: "boolean neither true nor false; read as false"
     case .invalidUpgradeTime: "upgradeTime in no known shape; kept raw"

@@ -96,12 +96,13 @@ struct Scanner {
     return true
   }
 
-  /// Reads between `min` and `max` decimal digits.
+  /// Reads between `min` and `max` decimal digits. The value saturates at `Int.max` instead of
+  /// overflowing, so any run of digits is safe to read.
   mutating func digits(min: Int, max: Int) -> (value: Int, count: Int)? {
     var value = 0
     var count = 0
     while count < max, let byte = peek, byte >= 0x30, byte <= 0x39 {
-      value = value * 10 + Int(byte - 0x30)
+      value = value <= (Int.max - 9) / 10 ? value * 10 + Int(byte - 0x30) : .max
       count += 1
       index += 1
     }

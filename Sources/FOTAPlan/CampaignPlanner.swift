@@ -82,7 +82,7 @@ public struct CampaignPlanner: Sendable {
     return requests
   }
 
-  /// A file-system-safe, unique folder name for a cohort.
+  /// A file-system-safe, unique folder name for a cohort, starting with a letter or a digit.
   static func slug(_ cohort: Cohort) -> String {
     let raw = "\(cohort.model.make)-\(cohort.model.model)-\(cohort.firmwareName)"
     var readable = ""
@@ -94,7 +94,9 @@ public struct CampaignPlanner: Sendable {
       readable += safe ? String(scalar) : "_"
     }
     while readable.contains("__") { readable = readable.replacing("__", with: "_") }
-    while readable.hasPrefix(".") || readable.hasPrefix("_") { readable.removeFirst() }
+    // A name that starts with a letter or a digit: never hidden, never an option, never a formula.
+    while let first = readable.first, !first.isLetter, !first.isNumber { readable.removeFirst() }
+    if readable.isEmpty { readable = "cohort" }
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
     for byte
       in "\(cohort.model.make)\u{1F}\(cohort.model.model)\u{1F}\(cohort.firmwareName)\u{1F}\(cohort.firmwareTo)"

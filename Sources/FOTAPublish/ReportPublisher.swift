@@ -1,3 +1,4 @@
+import FOTAModel
 import Foundation
 
 #if canImport(Glibc)
@@ -7,6 +8,9 @@ import Foundation
 /// Publishes a report folder atomically: files are written into a hidden sibling of the
 /// destination and swapped into place only when complete, so readers see the old report or the
 /// new one, never half of either.
+///
+/// The destination belongs to the job only when it is missing, empty, or an earlier report of
+/// fota-report (``checkDestination()``); anything else is refused before a run starts.
 public struct ReportPublisher: Sendable {
   /// The folder readers look at (`Reports/latest`).
   public let destination: URL
@@ -18,10 +22,75 @@ public struct ReportPublisher: Sendable {
 
   private var parent: URL { destination.deletingLastPathComponent() }
   private var name: String { destination.lastPathComponent }
+  private var stagingPrefix: String { ".\(name).staging-" }
+  private var previousPrefix: String { ".\(name).previous-" }
+
+  /// Refuses a destination the job may not replace: a file, a symbolic link, or a folder that is
+  /// neither empty nor a report of this tool; or one whose parent cannot be written.
+  public func checkDestination() throws(PublishError) {
+    var info = stat()
+    if lstat(destination.path, &info) == 0 {
+      switch info.st_mode & S_IFMT {
+      case S_IFLNK: throw .notAReportFolder(path: destination.path, reason: "it is a symbolic link")
+      case S_IFDIR: break
+      default: throw .notAReportFolder(path: destination.path, reason: "it is a file, not a folder")
+      }
+      let entries: [String]
+      do {
+        entries = try FileManager.default.contentsOfDirectory(atPath: destination.path)
+      } catch {
+        throw .notAReportFolder(path: destination.path, reason: "it cannot be read (\(Self.reason(error)))")
+      }
+      if !entries.isEmpty && !Self.isReport(destination) {
+        throw .notAReportFolder(
+          path: destination.path,
+          reason:
+            "it holds \(entries.count) entries and no \(ReportIdentity.recordFile) of \(ReportIdentity.tool)")
+      }
+    }
+    try Self.checkWritable(parent, for: destination)
+  }
+
+  /// True when `folder` holds a `run.json` written by this tool.
+  public static func isReport(_ folder: URL) -> Bool {
+    guard
+      let data = try? Data(contentsOf: folder.appendingPathComponent(ReportIdentity.recordFile)),
+      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    else { return false }
+    return object["tool"] as? String == ReportIdentity.tool
+  }
+
+  /// Refuses a folder (or its nearest existing ancestor) the job cannot create files in.
+  public static func checkWritable(_ folder: URL, for target: URL) throws(PublishError) {
+    var existing = folder.standardizedFileURL
+    while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
+      existing.deleteLastPathComponent()
+    }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: existing.path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
+      throw .cannotStage(path: target.path, reason: "\(existing.path) is not a folder")
+    }
+    guard access(existing.path, W_OK | X_OK) == 0 else {
+      throw .cannotStage(path: target.path, reason: "\(existing.path) is not writable")
+    }
+  }
+
+  /// Removes staging and previous-report folders that killed runs left beside the destination.
+  /// Call it only while holding the destination's ``RunLock``: no other live run can own them then.
+  /// Returns the names removed.
+  @discardableResult
+  public func removeLeftovers() -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+    let leftovers = names.filter { $0.hasPrefix(stagingPrefix) || $0.hasPrefix(previousPrefix) }.sorted()
+    for name in leftovers { try? FileManager.default.removeItem(at: parent.appendingPathComponent(name)) }
+    return leftovers
+  }
 
   /// Creates an empty staging folder beside the destination.
   public func makeStaging() throws(PublishError) -> URL {
-    let staging = parent.appendingPathComponent(".\(name).staging-\(UUID().uuidString.prefix(8))")
+    let staging = parent.appendingPathComponent(stagingPrefix + UUID().uuidString.prefix(8))
     do {
       try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
       try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
@@ -46,7 +115,7 @@ public struct ReportPublisher: Sendable {
     }
     do {
       if exists {
-        let previous = parent.appendingPathComponent(".\(name).previous-\(UUID().uuidString.prefix(8))")
+        let previous = parent.appendingPathComponent(previousPrefix + UUID().uuidString.prefix(8))
         try manager.moveItem(at: destination, to: previous)
         try manager.moveItem(at: staging, to: destination)
         try? manager.removeItem(at: previous)

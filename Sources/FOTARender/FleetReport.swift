@@ -17,6 +17,8 @@ public struct FleetReport {
   public var planning: PlanningReport?
   /// Whether history is kept at all (without it, the reports say nothing of changes).
   public var historyEnabled = false
+  /// Why the history asked for could not be used tonight; the reports say so at the top.
+  public var historyProblem: String?
 
   /// Creates a report.
   public init(info: RunInfo, summary: FleetSummary, diagnostics: Diagnostics, devices: SpooledDevices) {

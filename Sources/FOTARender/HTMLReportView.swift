@@ -22,6 +22,7 @@ struct HTMLReportView {
 
   var context: [String: Any] {
     var context = baseContext
+    if let problem = report.historyProblem { context["historyProblem"] = problem }
     if let changes { context["changes"] = changes }
     if let trends { context["trends"] = trends }
     if let planning { context["planning"] = planning }

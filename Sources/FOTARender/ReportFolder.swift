@@ -39,6 +39,14 @@ public final class ReportFolder {
     register(name)
   }
 
+  /// Removes everything in the folder but the named entries, to render it again.
+  public func removeAll(except kept: Set<String>) throws {
+    for name in try FileManager.default.contentsOfDirectory(atPath: url.path) where !kept.contains(name) {
+      try FileManager.default.removeItem(at: url.appendingPathComponent(name))
+    }
+    files.removeAll()
+  }
+
   /// Writes a whole file at once.
   public func write(_ name: String, contents: String) throws {
     try write(name) { $0.write(contents) }

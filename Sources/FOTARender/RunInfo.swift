@@ -22,6 +22,9 @@ public struct RunInfo: Sendable, Equatable {
   public var renderSeconds = 0.0
   /// HTTP figures, when the pages came over HTTP.
   public var http: HTTPFigures?
+  /// The history's id for this night, once recorded: how a later run tells this report was
+  /// published.
+  public var historyRunId: Int64?
 
   /// Creates the info of a run.
   public init(account: String, asOf: Int64, source: String, clientTypeFilter: String?) {

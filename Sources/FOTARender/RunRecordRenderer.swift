@@ -38,6 +38,10 @@ public struct RunRecordRenderer: ReportRenderer {
     public var trends: [Trend]?
     /// Upgrade planning, when asked for.
     public var plan: Plan?
+    /// The history's id for this night, when it was recorded.
+    public var historyRunId: Int64?
+    /// Why the history asked for could not be used tonight.
+    public var historyProblem: String?
   }
 
   /// Upgrade planning figures.
@@ -174,7 +178,8 @@ public struct RunRecordRenderer: ReportRenderer {
       http: report.info.http,
       changes: report.delta.map(Changes.init),
       trends: report.trends.map(Self.trends),
-      plan: report.planning.map(Self.plan))
+      plan: report.planning.map(Self.plan), historyRunId: report.info.historyRunId,
+      historyProblem: report.historyProblem)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data = try encoder.encode(record)

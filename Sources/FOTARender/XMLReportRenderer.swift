@@ -68,6 +68,9 @@ public struct XMLReportRenderer: ReportRenderer {
       }
       try writer.endElement()
     }
+    if let problem = report.historyProblem {
+      try writer.emptyElement("historyUnavailable", ["reason": problem])
+    }
     try writer.endElement()
   }
 

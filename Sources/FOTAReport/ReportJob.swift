@@ -1,8 +1,10 @@
+import AsyncHTTPClient
 import FOTAAggregate
 import FOTACollect
 import FOTAFleet
 import FOTAHistory
 import FOTAMail
+import FOTAModel
 import FOTANormalise
 import FOTAPlan
 import FOTAPublish
@@ -12,11 +14,13 @@ import Foundation
 import Logging
 import ThingSpaceAPI
 
-/// The nightly job: collect → normalise → aggregate → render → publish.
+/// The nightly job: collect → normalise → aggregate → plan → record → render → publish → deliver.
 ///
 /// Pages are normalised and aggregated as they arrive; per-device rows go to a spool file in the
 /// staging folder, so memory grows with the number of groups, not devices. Reports are written to
-/// a staging folder and published only when every file is complete.
+/// a staging folder and published only when every file is complete. With history, the night is
+/// recorded as pending before the swap and marked published after it, so the report and the
+/// history never disagree for longer than a killed run, which the next run mends.
 public struct ReportJob: Sendable {
   public let configuration: RunConfiguration
   public let logger: Logger
@@ -33,10 +37,11 @@ public struct ReportJob: Sendable {
 
   /// Runs the job with the source the configuration names.
   public func run() async throws -> RunOutcome {
+    let preflight = try RunPreflight(configuration, logger: logger)
     switch configuration.source {
     case .pages(let directory):
       var source = try PageDirectorySource(directory: directory)
-      return try await run(source: &source)
+      return try await run(source: &source, preflight: preflight)
     case .demo(let seed, let devices, let night):
       let fleet = SyntheticFleet(seed: seed, deviceCount: devices)
       var quiet = logger
@@ -46,62 +51,92 @@ public struct ReportJob: Sendable {
       let simulator = ThingSpaceSimulator(configuration: simulated, logger: quiet)
       return try await simulator.withRunning { baseURL in
         let credentials = SimulatorCredentials.demo
-        let client = ThingSpaceClient(
-          baseURL: baseURL,
+        return try await self.overHTTP(
+          baseURL: baseURL, account: fleet.account,
           credentials: .login(
             clientId: credentials.clientId, clientSecret: credentials.clientSecret,
             username: credentials.username, password: credentials.password),
-          policy: configuration.retryPolicy, logger: logger)
-        var source = HTTPPageSource(
-          client: client, account: fleet.account, clientType: configuration.clientType,
           description:
-            "demo fleet (seed \(seed), \(devices) records) via the ThingSpace simulator on loopback")
-        return try await self.run(source: &source)
+            "demo fleet (seed \(seed), \(devices) records) via the ThingSpace simulator on loopback",
+          preflight: preflight)
       }
     case .api(let baseURL, let account, let credentials):
+      return try await overHTTP(
+        baseURL: baseURL, account: account, credentials: credentials, description: nil, preflight: preflight)
+    }
+  }
+
+  /// Collects over HTTP with a client of its own, shut down afterwards.
+  private func overHTTP(
+    baseURL: URL, account: String, credentials: ThingSpaceCredentials, description: String?,
+    preflight: RunPreflight
+  ) async throws -> RunOutcome {
+    try await HTTPClient.withHTTPClient(configuration: ThingSpaceClient.httpConfiguration) { http in
       let client = ThingSpaceClient(
-        baseURL: baseURL, credentials: credentials, policy: configuration.retryPolicy, logger: logger)
-      var source = HTTPPageSource(client: client, account: account, clientType: configuration.clientType)
-      return try await run(source: &source)
+        baseURL: baseURL, credentials: credentials, policy: configuration.retryPolicy, logger: logger,
+        redactor: configuration.redactor, httpClient: http)
+      var source = HTTPPageSource(
+        client: client, account: account, clientType: configuration.clientType, description: description)
+      return try await run(source: &source, preflight: preflight)
     }
   }
 
   /// Runs the job over any page source.
   public func run(source: inout some DevicePageSource) async throws -> RunOutcome {
-    let templates = try ReportTemplates(directory: configuration.templates)
-    let history = try configuration.history.map { url throws(HistoryError) in
-      try HistoryStore(path: url.path)
-    }
+    try await run(source: &source, preflight: RunPreflight(configuration, logger: logger))
+  }
+
+  private func run(source: inout some DevicePageSource, preflight: RunPreflight) async throws -> RunOutcome {
+    var record = NightRecord(history: preflight.history, problem: preflight.historyProblem, logger: logger)
+    record.recoverPendingRuns()
     let publisher = ReportPublisher(destination: configuration.output)
     let staging = try publisher.makeStaging()
+    var recorder: PageRecorder?
     do {
-      let night = try await collect(source: &source, staging: staging)
-      let clock = ContinuousClock()
-      var publishing = Duration.zero
-      let finish = { (history: HistoryReport?) throws -> RunOutcome in
-        let started = clock.now
-        defer { publishing = clock.now - started }
-        let outcome = try render(night, history: history, templates: templates, staging: staging)
-        try? FileManager.default.removeItem(at: night.spool.url)
-        try publisher.publish(staging)
-        return outcome
+      recorder = try configuration.savePages.map { url throws(CollectionError) in
+        try PageRecorder(directory: url)
       }
-      let outcome: RunOutcome
-      if let history {
-        let started = clock.now
-        outcome = try history.record(
-          account: night.info.account, clientTypeFilter: configuration.clientType?.rawValue,
-          asOf: configuration.asOf, summary: night.summary, devices: try night.spool.devicesInIMEIOrder(),
-          trendNights: configuration.trendNights, targetPercent: configuration.targetSharePercent,
-          publish: finish)
-        logger.info(
-          "history recorded",
-          metadata: [
-            "path": "\(history.path)", "changes": "\(outcome.delta?.changes.count ?? 0)",
-            "seconds": "\(Figures.seconds(Self.seconds(clock.now - started - publishing)))",
-          ])
-      } else {
-        outcome = try finish(nil)
+      let night = try await collect(source: &source, staging: staging, recorder: recorder)
+      try record.checkDrop(night, configuration: configuration)
+      let planning = try plan(night)
+      let prepared = try record.prepare(night, configuration: configuration)
+      let folder = ReportFolder(url: staging)
+      var report = try render(
+        night, planning: planning, history: prepared?.report, problem: record.problem,
+        templates: preflight.templates, into: folder)
+      if let prepared,
+        !record.commit(prepared, devices: try night.spool.devicesInIMEIOrder(), output: configuration.output)
+      {
+        logger.warning(
+          "rendering again without the history sections", metadata: ["reason": "\(record.problem ?? "")"])
+        try folder.removeAll(except: [night.spool.url.lastPathComponent])
+        report = try render(
+          night, planning: planning, history: nil, problem: record.problem, templates: preflight.templates,
+          into: folder)
+      }
+      Failpoint.recorded.reach()
+      report.info.historyRunId = record.runId
+      try RunRecordRenderer().render(report, into: folder)
+      try? FileManager.default.removeItem(at: night.spool.url)
+      do {
+        try publisher.publish(staging)
+      } catch {
+        record.rollBack()
+        throw error
+      }
+      Failpoint.swapped.reach()
+      record.markPublished()
+      Failpoint.published.reach()
+      var outcome = RunOutcome(
+        info: report.info, summary: report.summary, diagnostics: report.diagnostics, delta: report.delta,
+        trends: report.trends, output: configuration.output, files: folder.files.sorted(),
+        historyRunId: record.runId)
+      outcome.incompleteRecord = record.problem.map { ["history: \($0)"] } ?? []
+      do {
+        try recorder?.finish()
+      } catch {
+        logger.error("saved pages could not be kept", metadata: ["reason": "\(error.errorDescription ?? "")"])
+        outcome.incompleteRecord.append("saved pages: \(error.errorDescription ?? "")")
       }
       logger.info(
         "published report",
@@ -109,15 +144,17 @@ public struct ReportJob: Sendable {
           "output": "\(configuration.output.path)", "devices": "\(outcome.summary.totals.devices)",
           "files": "\(outcome.files.count)",
         ])
+      outcome.delivery = await deliver(from: configuration.output)
       return outcome
     } catch {
       publisher.discard(staging)
+      recorder?.discard()
       throw error
     }
   }
 
   /// What collection gathered: the figures, the problems and the spooled devices.
-  private struct CollectedNight {
+  struct CollectedNight {
     var info: RunInfo
     var summary: FleetSummary
     var diagnostics: Diagnostics
@@ -125,13 +162,13 @@ public struct ReportJob: Sendable {
     var planning: PlanningData?
   }
 
-  private func collect(source: inout some DevicePageSource, staging: URL) async throws -> CollectedNight {
+  private func collect(source: inout some DevicePageSource, staging: URL, recorder: PageRecorder?)
+    async throws
+    -> CollectedNight
+  {
     let clock = ContinuousClock()
     let started = clock.now
     let spool = try DeviceSpool(url: staging.appendingPathComponent(".devices.spool"))
-    let recorder = try configuration.savePages.map { url throws(CollectionError) in
-      try PageRecorder(directory: url)
-    }
     let normaliser = DeviceNormaliser(asOf: configuration.asOf)
     var aggregator = FleetAggregator(asOf: configuration.asOf)
     var diagnostics = Diagnostics()
@@ -150,7 +187,12 @@ public struct ReportJob: Sendable {
           pages: info.pages, devices: info.records, lastCursor: source.position, reason: error)
       }
       guard let page = next else { break }
-      try check.accept(page)
+      do {
+        try check.accept(page)
+      } catch {
+        throw CollectionError.stopped(
+          pages: info.pages, devices: info.records, lastCursor: check.cursor, reason: error)
+      }
       try recorder?.save(page)
       info.pages += 1
       info.records += page.page.deviceList.count
@@ -174,17 +216,18 @@ public struct ReportJob: Sendable {
         progress(
           CollectionProgress(
             pages: info.pages, records: info.records, retries: statistics?.totalRetries ?? 0,
-            seconds: Self.seconds(clock.now - started)))
+            seconds: (clock.now - started).seconds))
       }
       logger.debug(
         "page",
         metadata: [
           "page": "\(page.number)", "origin": "\(page.origin)", "records": "\(page.page.deviceList.count)",
         ])
+      if info.pages == 1 { Failpoint.collecting.reach() }
     }
     try check.finish()
     info.account = check.account ?? info.account
-    info.collectSeconds = Self.seconds(clock.now - started)
+    info.collectSeconds = (clock.now - started).seconds
     if let statistics = await source.statistics() {
       info.http = HTTPFigures(
         requests: statistics.requests,
@@ -211,18 +254,19 @@ public struct ReportJob: Sendable {
   }
 
   private func render(
-    _ night: CollectedNight, history: HistoryReport?, templates: ReportTemplates, staging: URL
-  ) throws -> RunOutcome {
+    _ night: CollectedNight, planning: PlanningReport?, history: HistoryReport?, problem: String?,
+    templates: ReportTemplates, into folder: ReportFolder
+  ) throws -> FleetReport {
     let clock = ContinuousClock()
     let renderStarted = clock.now
     var report = FleetReport(
       info: night.info, summary: night.summary, diagnostics: night.diagnostics,
       devices: try night.spool.devicesInIMEIOrder())
-    report.planning = try plan(night, devices: report.devices)
+    report.planning = planning
     report.delta = history?.delta
     report.trends = history?.trends
-    report.historyEnabled = configuration.history != nil
-    let folder = ReportFolder(url: staging)
+    report.historyEnabled = configuration.history != nil && history != nil
+    report.historyProblem = problem
     for renderer in renderers(templates) + additionalRenderers {
       do {
         try renderer.render(report, into: folder)
@@ -235,16 +279,12 @@ public struct ReportJob: Sendable {
         throw RenderError.renderFailed(renderer: renderer.name, reason: "\(error)")
       }
     }
-    report.info.renderSeconds = Self.seconds(clock.now - renderStarted)
-    try RunRecordRenderer().render(report, into: folder)
-    return RunOutcome(
-      info: report.info, summary: report.summary, diagnostics: night.diagnostics, delta: history?.delta,
-      trends: history?.trends,
-      output: configuration.output, files: folder.files.sorted())
+    report.info.renderSeconds = (clock.now - renderStarted).seconds
+    return report
   }
 
   /// Plans every device against the firmware list, when planning is asked for.
-  private func plan(_ night: CollectedNight, devices: SpooledDevices) throws -> PlanningReport? {
+  private func plan(_ night: CollectedNight) throws -> PlanningReport? {
     guard let options = configuration.plan, let data = night.planning else { return nil }
     let campaigns = CampaignPlanner(
       account: night.info.account, phases: options.phases, maxDevicesPerRequest: options.maxDevicesPerRequest,
@@ -255,7 +295,7 @@ public struct ReportJob: Sendable {
     }
     let planner = UpgradePlanner(firmware: firmware)
     var plan = UpgradePlan(licenses: data.licenses)
-    for device in devices { plan.add(device, plan: planner.plan(device)) }
+    for device in try night.spool.devicesInIMEIOrder() { plan.add(device, plan: planner.plan(device)) }
     return PlanningReport(campaigns: campaigns, plan: plan, planner: planner, missing: data.missing)
   }
 
@@ -277,8 +317,19 @@ public struct ReportJob: Sendable {
     return renderers
   }
 
-  private static func seconds(_ duration: Duration) -> Double {
-    let (seconds, attoseconds) = duration.components
-    return Double(seconds) + Double(attoseconds) / 1e18
+  /// Sends the published summary, when a delivery is configured; a failure never touches the report.
+  private func deliver(from folder: URL) async -> RunOutcome.DeliveryResult? {
+    guard configuration.email != nil, let delivery = configuration.delivery else { return nil }
+    do {
+      let message = try SavedMessage(folder: folder)
+      try await delivery.deliver(message.text, from: message.from, to: message.to)
+      logger.info(
+        "summary sent", metadata: ["via": "\(delivery.label)", "recipients": "\(message.to.count)"])
+      return .sent(via: delivery.label)
+    } catch {
+      let reason = configuration.redactor.redact(error.errorDescription ?? "\(error)")
+      logger.error("summary not sent", metadata: ["reason": "\(reason)"])
+      return .failed(reason)
+    }
   }
 }

@@ -1,5 +1,7 @@
 import FOTACollect
+import FOTAHistory
 import FOTAMail
+import FOTAModel
 import FOTAPlan
 import FOTARender
 import Foundation
@@ -47,6 +49,14 @@ public struct RunConfiguration: Sendable {
   public var trendNights = 30
   /// The share of a model on its newest firmware that projections aim for, in percent.
   public var targetSharePercent = 95.0
+  /// Publish a night whose fleet fell by more than half since the last recorded night.
+  public var allowDrop = false
+  /// How long the history waits for SQLite's lock held by another process.
+  public var historyBusyTimeout = HistoryStore.defaultBusyTimeout
+  /// Every secret the run holds; the client adds the tokens it obtains.
+  public var redactor = SecretRedactor()
+  /// How `summary.eml` is sent once the report is published, if at all.
+  public var delivery: (any MailDelivery)?
 
   /// Creates a configuration; by default every format, summary-only XML, no saved pages.
   public init(

@@ -19,4 +19,19 @@ public struct RunOutcome: Sendable {
   public var output: URL
   /// Files in it, by name.
   public var files: [String]
+  /// The history's id for this night, when it was recorded.
+  public var historyRunId: Int64?
+  /// What of the night's record could not be written (the history, the saved pages) although
+  /// the report was published; the command exits 4 when there is any.
+  public var incompleteRecord: [String] = []
+  /// How the summary was sent, when it was asked for.
+  public var delivery: DeliveryResult?
+
+  /// The outcome of sending `summary.eml`.
+  public enum DeliveryResult: Sendable, Equatable {
+    /// Sent through the named delivery.
+    case sent(via: String)
+    /// Not sent: the reason, one line.
+    case failed(String)
+  }
 }

@@ -21,12 +21,15 @@ public struct DeviceListPage: Sendable, Hashable {
   }
 }
 
+/// Foundation's `JSONDecoder` reading a page: the reference ``DeviceListDecoder`` is checked
+/// against, and what the benchmarks compare it with.
 extension DeviceListPage: Decodable {
   enum CodingKeys: String, CodingKey {
     case accountName, hasMoreData, lastSeenDeviceId, deviceList
   }
 
   /// Decodes the envelope leniently: booleans may be strings, the cursor a number or a string.
+  /// A missing, `null` or non-array `deviceList` is not a device-list page.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     accountName = container.wireValue(forKey: .accountName).text
@@ -36,6 +39,6 @@ extension DeviceListPage: Decodable {
     default: hasMoreData = nil
     }
     lastSeenDeviceId = try? container.decodeIfPresent(PageCursor.self, forKey: .lastSeenDeviceId)
-    deviceList = (try? container.decodeIfPresent([DeviceEntry].self, forKey: .deviceList)) ?? []
+    deviceList = try container.decode([DeviceEntry].self, forKey: .deviceList)
   }
 }

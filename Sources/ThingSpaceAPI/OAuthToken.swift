@@ -21,4 +21,13 @@ public struct OAuthToken: Sendable, Hashable, Codable {
     case expiresIn = "expires_in"
     case scope
   }
+
+  /// Decodes leniently: only `access_token` must be there; the rest is informational.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    accessToken = try container.decode(String.self, forKey: .accessToken)
+    tokenType = container.wireValue(forKey: .tokenType).text
+    expiresIn = container.wireValue(forKey: .expiresIn).text.flatMap { Int($0) }
+    scope = container.wireValue(forKey: .scope).text
+  }
 }

@@ -27,6 +27,11 @@ struct DeliveryOptions: ParsableArguments {
       "Trust the certificate authorities in this PEM file for --smtp-url.", valueName: "PATH"))
   var smtpCAFile: String?
 
+  @Flag(
+    name: .customLong("smtp-require-tls"),
+    help: "Refuse a relay that offers no STARTTLS (for smtp://; smtps:// is always TLS).")
+  var smtpRequireTLS = false
+
   var isRequested: Bool { sendmail || sendmailCommand != nil || smtpURL != nil }
 
   func validate() throws {
@@ -48,7 +53,7 @@ struct DeliveryOptions: ParsableArguments {
       let environment = ProcessInfo.processInfo.environment
       return try SMTPDelivery(
         url: smtpURL, username: environment["SMTP_USERNAME"], password: environment["SMTP_PASSWORD"],
-        trustedCAFile: smtpCAFile)
+        trustedCAFile: smtpCAFile, requireTLS: smtpRequireTLS)
     }
     if let sendmailCommand {
       return SendmailDelivery(command: sendmailCommand.split(separator: " ").map(String.init))

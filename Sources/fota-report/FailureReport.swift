@@ -1,15 +1,20 @@
+import FOTAModel
 import Foundation
 
 /// Prints a failure as one line on standard error: no stack trace, no secret.
 enum FailureReport {
-  static func print(_ error: any Error) {
+  static func print(_ error: any Error, redactor: SecretRedactor = SecretRedactor()) {
     let message: String
     if let localized = error as? LocalizedError, let description = localized.errorDescription {
       message = description
     } else {
       message = String(describing: error)
     }
-    let line = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+    print(message: message, redactor: redactor)
+  }
+
+  static func print(message: String, redactor: SecretRedactor = SecretRedactor()) {
+    let line = redactor.redact(MessageText.oneLine(message))
     FileHandle.standardError.write(Data("fota-report: error: \(line)\n".utf8))
   }
 }

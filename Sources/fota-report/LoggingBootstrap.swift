@@ -1,8 +1,11 @@
+import FOTAModel
 import Logging
 
-/// The one place logging is set up: plain lines on standard error.
+/// The one place logging is set up: plain lines on standard error, scrubbed of every secret.
 enum LoggingBootstrap {
-  static func bootstrap() {
-    LoggingSystem.bootstrap { label in StreamLogHandler.standardError(label: label) }
+  static func bootstrap(redactor: SecretRedactor) {
+    LoggingSystem.bootstrap { label in
+      RedactingLogHandler(wrapped: StreamLogHandler.standardError(label: label), redactor: redactor)
+    }
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FOTAModel
 import Logging
 
 /// Log verbosity; logs go to standard error, report data never does.
@@ -8,9 +9,10 @@ struct LoggingOptions: ParsableArguments {
     help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "LEVEL"))
   var logLevel: Logger.Level = .info
 
-  /// Bootstraps logging to standard error and returns the job's logger.
-  func makeLogger() -> Logger {
-    LoggingBootstrap.bootstrap()
+  /// Bootstraps logging to standard error, scrubbed of the secrets `redactor` knows, and returns
+  /// the job's logger.
+  func makeLogger(redactor: SecretRedactor = SecretRedactor()) -> Logger {
+    LoggingBootstrap.bootstrap(redactor: redactor)
     var logger = Logger(label: "fota-report")
     logger.logLevel = logLevel
     return logger

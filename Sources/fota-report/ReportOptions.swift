@@ -39,6 +39,16 @@ struct ReportOptions: ParsableArguments {
   @Flag(name: .customLong("no-history"), help: "Keep no history and report no changes.")
   var noHistory = false
 
+  @Flag(
+    name: .customLong("allow-drop"),
+    help: "Publish a night whose fleet fell by more than half since the last recorded night.")
+  var allowDrop = false
+
+  @Flag(
+    name: .customLong("group-readable"),
+    help: "Create report files, saved pages and history readable by the group too (default owner only).")
+  var groupReadable = false
+
   @Option(name: .customLong("trend-nights"), help: "Nights the adoption trends look back over.")
   var trendNights = 30
 

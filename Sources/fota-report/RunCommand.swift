@@ -1,6 +1,7 @@
 import ArgumentParser
 import FOTAFleet
 import FOTAMail
+import FOTAModel
 import FOTANormalise
 import FOTAPlan
 import FOTAReport
@@ -44,20 +45,6 @@ struct RunCommand: AsyncParsableCommand {
   @OptionGroup(title: "Logging")
   var logging: LoggingOptions
 
-  /// Sends the published summary; a failure exits 3 and leaves the reports and summary.eml.
-  private func deliverSummary(to folder: URL, logger: Logger) async throws {
-    guard let delivery = try email.delivery.delivery() else { return }
-    do {
-      let message = try SavedMessage(folder: folder)
-      try await delivery.deliver(message.text, from: message.from, to: message.to)
-      logger.info(
-        "summary sent", metadata: ["via": "\(delivery.label)", "recipients": "\(message.to.count)"])
-    } catch {
-      FailureReport.print(error)
-      throw ExitCode(3)
-    }
-  }
-
   func validate() throws {
     try source.validate()
     if let problem = CampaignPlanner.validate(phases: report.phaseList) {
@@ -77,7 +64,10 @@ struct RunCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let logger = logging.makeLogger()
+    // Report files, saved pages and the history hold phone numbers: owner-only unless asked.
+    umask(report.groupReadable ? 0o027 : 0o077)
+    let redactor = SecretRedactor(ProcessInfo.processInfo.environment["SMTP_PASSWORD"].map { [$0] } ?? [])
+    let logger = logging.makeLogger(redactor: redactor)
     var configuration = RunConfiguration(
       source: source.resolved, account: source.account, output: report.outputURL,
       asOf: report.asOfMilliseconds, clientType: source.clientType?.value,
@@ -87,27 +77,38 @@ struct RunCommand: AsyncParsableCommand {
     configuration.history = report.historyURL
     configuration.plan = report.planOptions
     configuration.email = try email.options
+    configuration.delivery = try email.delivery.delivery()
     configuration.trendNights = report.trendNights
     configuration.targetSharePercent = report.targetShare
+    configuration.allowDrop = report.allowDrop
+    configuration.redactor = redactor
     var job = ReportJob(configuration: configuration, logger: logger)
     let reporter = ProgressReporter(logger: logger)
     job.progress = { reporter.report($0) }
+    let outcome: RunOutcome
     do {
-      let outcome = try await job.run()
+      outcome = try await job.run()
       reporter.finish()
-      try await deliverSummary(to: outcome.output, logger: logger)
-      logger.info(
-        "done",
-        metadata: [
-          "account": "\(outcome.info.account)", "devices": "\(outcome.summary.totals.devices)",
-          "ready": "\(outcome.summary.totals.ready)", "output": "\(outcome.output.path)",
-        ])
-    } catch let exit as ExitCode {
-      throw exit
     } catch {
       reporter.finish()
-      FailureReport.print(error)
-      throw ExitCode.failure
+      FailureReport.print(error, redactor: redactor)
+      throw ExitCode(ExitStatus.of(error))
     }
+    logger.info(
+      "done",
+      metadata: [
+        "account": "\(outcome.info.account)", "devices": "\(outcome.summary.totals.devices)",
+        "ready": "\(outcome.summary.totals.ready)", "output": "\(outcome.output.path)",
+      ])
+    let status = ExitStatus.of(outcome)
+    if status == ExitStatus.recordIncomplete {
+      for problem in outcome.incompleteRecord {
+        FailureReport.print(message: "the report was published, but \(problem)", redactor: redactor)
+      }
+    }
+    if case .failed(let reason) = outcome.delivery {
+      FailureReport.print(message: reason, redactor: redactor)
+    }
+    if status != ExitStatus.success { throw ExitCode(status) }
   }
 }

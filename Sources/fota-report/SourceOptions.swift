@@ -66,8 +66,9 @@ struct SourceOptions: ParsableArguments {
           "no ThingSpace credentials: set \(ThingSpaceCredentials.tokenVariables.joined(separator: " and ")), "
             + "or all of \(ThingSpaceCredentials.loginVariables.joined(separator: ", ")); or use --demo")
       }
-      guard let url = URL(string: baseURL), url.scheme == "https" || url.scheme == "http", url.host != nil
-      else { throw ValidationError("--base-url must be an http(s) URL") }
+      if case .failure(let problem) = BaseURLPolicy.check(baseURL) {
+        throw ValidationError(problem.description)
+      }
     case (.some, true):
       throw ValidationError("--from-pages and --demo cannot be used together")
     default:
@@ -90,7 +91,8 @@ struct SourceOptions: ParsableArguments {
   var resolved: RunConfiguration.Source {
     if let fromPages { return .pages(directory: URL(fileURLWithPath: fromPages)) }
     if demo { return .demo(seed: seed, devices: demoDevices, night: night) }
-    return .api(baseURL: URL(string: baseURL)!, account: account ?? "", credentials: credentials!)
+    let url = (try? BaseURLPolicy.check(baseURL).get()) ?? URL(string: "https://thingspace.verizon.com")!
+    return .api(baseURL: url, account: account ?? "", credentials: credentials!)
   }
 
   var retryPolicy: RetryPolicy {

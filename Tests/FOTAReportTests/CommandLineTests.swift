@@ -64,14 +64,14 @@ struct CommandLineTests {
     #expect(missing.errorLines.first?.hasPrefix("fota-report: error: cannot read the page directory") == true)
     #expect(!missing.standardError.contains("Fatal error"))
 
-    // A broken template fails the render; the old report stays.
+    // A broken template is found before anything is collected: refused with 64; the old report stays.
     let templates = directory.path("templates")
     try FileManager.default.copyItem(at: RepositoryPaths.templates, to: templates)
     try Data("{{#unclosed}} section".utf8).write(to: templates.appendingPathComponent("report.mustache"))
     let broken = try runner.run([
       "run", "--demo", "--demo-devices", "60", "--out", out, "--templates", templates.path, "--no-history",
     ])
-    #expect(broken.exitCode == 1)
+    #expect(broken.exitCode == 64)
     #expect(broken.errorLines.count == 1)
     #expect(broken.errorLines.first?.contains("template report.mustache is invalid") == true)
     #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/report.html")) == before)

@@ -2,6 +2,7 @@ import CSV
 import FOTAAggregate
 import FOTAFleet
 import FOTAHistory
+import FOTAPublish
 import FOTARender
 import FOTAReport
 import FOTATestSupport
@@ -158,21 +159,31 @@ struct HistoryTests {
     #expect(try night.count("SELECT sum(length(firmware)) FROM device") == firmware)
   }
 
-  @Test("two runs on one database at once: the second waits, nothing is corrupted")
+  @Test("a run while another holds the history refuses at start, naming it; nothing is touched")
   func concurrentRuns() async throws {
     let night = try Self.makeNight()
     defer { night.fixture.remove() }
     _ = try await night.run(0)
+    let before = try Self.checksum(night.history)
     let other = Night(fixture: try JobFixture(), history: night.history)
     defer { other.fixture.remove() }
-    async let first = night.run(1)
-    async let second = other.run(1)
-    let (a, b) = try await (first, second)
-    #expect(a.delta == b.delta)
+    do {
+      let held = try RunLock.acquire(night.history, purpose: "another night")
+      defer { withExtendedLifetime(held) {} }
+      await #expect {
+        _ = try await other.run(1)
+      } throws: { error in
+        guard case .busy(let reason) = error as? JobError else { return false }
+        return reason.contains("history.sqlite is in use by another run (fota-report pid")
+          && reason.contains("another night")
+      }
+    }
+    #expect(try Self.checksum(night.history) == before)
+    #expect(!FileManager.default.fileExists(atPath: other.fixture.output.path))
+    // Once the other run is gone, the same command succeeds.
+    let outcome = try await other.run(1)
+    #expect(outcome.delta?.previousNight == "2026-11-01")
     #expect(try night.count("SELECT count(*) FROM run") == 2)
-    let queue = try DatabaseQueue(path: night.history.path)
-    let integrity = try await queue.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }
-    #expect(integrity == "ok")
   }
 
   static func checksum(_ url: URL) throws -> Data { try Data(contentsOf: url) }

@@ -33,7 +33,9 @@ struct PageSourceTests {
       Self.page("A", more: false, cursor: "0", ids: ["12"]),
     ])
     await #expect(
-      throws: CollectionError.pageAfterLast(origin: "page-00002.json", lastPage: "page-00001.json")
+      throws: CollectionError.stopped(
+        pages: 1, devices: 1, lastCursor: "0",
+        reason: .pageAfterLast(origin: "page-00002.json", lastPage: "page-00001.json"))
     ) {
       try await fixture.run(fixture.configuration(.pages(directory: pages)))
     }
@@ -49,11 +51,15 @@ struct PageSourceTests {
     ])
     var configuration = fixture.configuration(.pages(directory: pages))
     await #expect(
-      throws: CollectionError.accountMismatch(origin: "page-00002.json", expected: "0001", found: "0002")
+      throws: CollectionError.stopped(
+        pages: 1, devices: 1, lastCursor: "11",
+        reason: .accountMismatch(origin: "page-00002.json", expected: "0001", found: "0002"))
     ) { try await fixture.run(configuration) }
     configuration.account = "1"
     await #expect(
-      throws: CollectionError.accountMismatch(origin: "page-00001.json", expected: "1", found: "0001")
+      throws: CollectionError.stopped(
+        pages: 0, devices: 0, lastCursor: "0",
+        reason: .accountMismatch(origin: "page-00001.json", expected: "1", found: "0001"))
     ) { try await fixture.run(configuration) }
   }
 
@@ -104,13 +110,19 @@ struct PageSourceTests {
     }
   }
 
-  @Test("--save-pages refuses a folder that already holds pages")
+  @Test("--save-pages refuses, before starting, a folder that already holds a saved night")
   func saveRefusesOldPages() async throws {
     let fixture = try JobFixture()
     defer { fixture.remove() }
     let old = try fixture.writePages([Self.page("A", more: false, cursor: "0", ids: ["1"])])
     var configuration = fixture.configuration(.demo(seed: 1, devices: 10))
     configuration.savePages = old
-    await #expect(throws: CollectionError.self) { try await fixture.run(configuration) }
+    await #expect {
+      try await fixture.run(configuration)
+    } throws: { error in
+      guard case .refused(let reason) = error as? JobError else { return false }
+      return reason.contains("already holds a saved night")
+    }
+    #expect(!FileManager.default.fileExists(atPath: fixture.output.path))
   }
 }

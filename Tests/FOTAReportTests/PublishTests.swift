@@ -41,7 +41,7 @@ struct PublishTests {
 
     #expect(try Self.snapshot(fixture.output) == before)
     let siblings = try FileManager.default.contentsOfDirectory(atPath: fixture.directory.url.path)
-    #expect(siblings.sorted() == ["report"])
+    #expect(siblings.sorted() == [".report.lock", "report"])
   }
 
   @Test("a collection failure publishes nothing and keeps the previous report")

@@ -1,5 +1,7 @@
+import AsyncHTTPClient
 import FOTACollect
 import FOTAFleet
+import FOTAModel
 import FOTASimulator
 import FOTATestSupport
 import Foundation
@@ -54,19 +56,21 @@ struct ThingSpaceAPITests {
     let fleet = SyntheticFleet(seed: 4, deviceCount: 1_500)
     let simulator = SimulatorConfiguration(fleet: fleet)
     let rejection: CollectionError? = try await SimulatorLauncher.withSimulator(simulator) { _, url in
-      let client = ThingSpaceClient(
-        baseURL: url, credentials: HTTPCollectionTests.demoLogin, policy: RetryPolicy(maxAttempts: 1),
-        logger: Logger(label: "test"))
-      let second = try await client.devicePage(
-        account: fleet.account, startIndex: fleet.imei(at: 999), clientType: nil)
-      #expect(second.page.hasMoreData == false)
-      #expect(second.page.deviceList.count == 500)
-      do {
-        _ = try await client.devicePage(
-          account: fleet.account, startIndex: "350000000000001", clientType: nil)
-        return nil as CollectionError?
-      } catch let error as CollectionError {
-        return error
+      try await HTTPClient.withHTTPClient(configuration: ThingSpaceClient.httpConfiguration) { http in
+        let client = ThingSpaceClient(
+          baseURL: url, credentials: HTTPCollectionTests.demoLogin, policy: RetryPolicy(maxAttempts: 1),
+          logger: Logger(label: "test"), redactor: SecretRedactor(), httpClient: http)
+        let second = try await client.devicePage(
+          account: fleet.account, startIndex: fleet.imei(at: 999), clientType: nil)
+        #expect(second.page.hasMoreData == false)
+        #expect(second.page.deviceList.count == 500)
+        do {
+          _ = try await client.devicePage(
+            account: fleet.account, startIndex: "350000000000001", clientType: nil)
+          return nil as CollectionError?
+        } catch let error as CollectionError {
+          return error
+        }
       }
     }
     guard case .rejected(_, let detail)? = rejection else {

@@ -1,0 +1,42 @@
+import FOTAModel
+import Foundation
+
+/// Where credentials may go: only to `--base-url`, and only over TLS unless it is this machine.
+public enum BaseURLPolicy {
+  /// The URL, or why it is refused.
+  public static func check(_ text: String) -> Result<URL, BaseURLProblem> {
+    guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
+      let host = components.host, !host.isEmpty, let url = components.url
+    else { return .failure(.notAURL) }
+    guard components.user == nil, components.password == nil else { return .failure(.credentialsInURL) }
+    guard components.query == nil, components.fragment == nil,
+      components.path.isEmpty || components.path == "/"
+    else { return .failure(.notARoot) }
+    switch scheme {
+    case "https": return .success(url)
+    case "http" where LoopbackHost.contains(host): return .success(url)
+    case "http": return .failure(.cleartext(host: host))
+    default: return .failure(.notAURL)
+    }
+  }
+}
+
+/// Why a `--base-url` is refused.
+public enum BaseURLProblem: Error, Equatable, CustomStringConvertible {
+  case notAURL
+  case credentialsInURL
+  case notARoot
+  case cleartext(host: String)
+
+  public var description: String {
+    switch self {
+    case .notAURL: "--base-url must be an https:// URL such as https://thingspace.verizon.com"
+    case .credentialsInURL:
+      "--base-url must not hold a user name or password (credentials come from the environment)"
+    case .notARoot: "--base-url is the API's origin only, without a path, query or fragment"
+    case .cleartext(let host):
+      "--base-url must use https:// (credentials never travel in clear text); http:// is allowed only for "
+        + "this machine (localhost, 127.0.0.1, ::1), not \(host)"
+    }
+  }
+}

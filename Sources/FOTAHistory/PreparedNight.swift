@@ -1,0 +1,25 @@
+import FOTAAggregate
+import FOTANormalise
+
+/// A night compared with the history but not yet recorded: what the reports show of it, and what
+/// ``HistoryStore/commit(_:devices:output:)`` will write.
+public struct PreparedNight: Sendable {
+  /// What changed since the previous run, and the trends with tonight included.
+  public var report: HistoryReport
+  let account: String
+  let filter: String
+  let night: String
+  let asOf: Int64
+  let summary: FleetSummary
+  /// The run of the same night this one replaces, if any.
+  let replaces: Int64?
+  let writes: Writes
+
+  /// The device rows tonight changes.
+  enum Writes: Sendable {
+    /// No earlier run: every device is written, read again from the spool.
+    case everyDevice
+    /// Devices added or changed, and devices removed with their last state (JSON) for undoing.
+    case changed(upserts: [Device], removals: [(device: Device, snapshot: String)])
+  }
+}

@@ -1,0 +1,44 @@
+import FOTANormalise
+import GRDB
+
+/// The stored devices of an account and filter in IMEI order, as they were before the run being
+/// replaced: the rows in the database, with the devices that run changed shown as they were
+/// before it (`overrides`, by sort key; `nil` for a device that run added).
+struct StoredDevices {
+  private let rows: RowCursor
+  private let overrides: [(key: String, device: Device?)]
+  private var nextOverride = 0
+  private var pendingRow: (key: String, device: Device)?
+  private var rowsDone = false
+
+  init(_ db: Database, account: String, filter: String, overrides: [String: Device?]) throws {
+    rows = try Row.fetchCursor(
+      db,
+      sql:
+        "SELECT sortKey, \(DeviceRow.columns) FROM device WHERE account = ? AND clientTypeFilter = ? ORDER BY sortKey",
+      arguments: [account, filter])
+    self.overrides = overrides.map { ($0.key, $0.value) }.sorted { $0.key < $1.key }
+  }
+
+  /// The next device in IMEI order, or `nil` after the last.
+  mutating func next() throws -> Device? {
+    while true {
+      if pendingRow == nil, !rowsDone {
+        if let row = try rows.next() {
+          pendingRow = (row["sortKey"], DeviceRow.device(row))
+        } else {
+          rowsDone = true
+        }
+      }
+      let override = nextOverride < overrides.count ? overrides[nextOverride] : nil
+      if let override, pendingRow == nil || override.key <= pendingRow!.key {
+        if override.key == pendingRow?.key { pendingRow = nil }
+        nextOverride += 1
+        if let device = override.device { return device }
+        continue
+      }
+      defer { pendingRow = nil }
+      return pendingRow?.device
+    }
+  }
+}

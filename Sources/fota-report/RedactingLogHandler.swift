@@ -1,0 +1,40 @@
+import FOTAModel
+import Logging
+
+/// Wraps a log handler so that no log line carries a secret: the message and every metadata
+/// value pass through the run's ``SecretRedactor``.
+struct RedactingLogHandler: LogHandler {
+  var wrapped: any LogHandler
+  let redactor: SecretRedactor
+
+  var logLevel: Logger.Level {
+    get { wrapped.logLevel }
+    set { wrapped.logLevel = newValue }
+  }
+
+  var metadata: Logger.Metadata {
+    get { wrapped.metadata }
+    set { wrapped.metadata = newValue }
+  }
+
+  subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    get { wrapped[metadataKey: key] }
+    set { wrapped[metadataKey: key] = newValue }
+  }
+
+  func log(event: LogEvent) {
+    var event = event
+    event.message = "\(redactor.redact(event.message.description))"
+    event.metadata = event.metadata.map { $0.mapValues(redact) }
+    wrapped.log(event: event)
+  }
+
+  private func redact(_ value: Logger.Metadata.Value) -> Logger.Metadata.Value {
+    switch value {
+    case .string(let text): .string(redactor.redact(text))
+    case .stringConvertible(let convertible): .string(redactor.redact(convertible.description))
+    case .array(let values): .array(values.map(redact))
+    case .dictionary(let values): .dictionary(values.mapValues(redact))
+    }
+  }
+}
