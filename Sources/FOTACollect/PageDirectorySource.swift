@@ -25,7 +25,8 @@ public struct PageDirectorySource: DevicePageSource {
   /// Files beside the pages that are not device-list pages.
   static let planningFiles: Set<String> = ["firmware.json", "licenses.json"]
 
-  public var position: String { nextFile < files.count ? files[nextFile] : "end" }
+  /// The file being read, or the next one before any is.
+  public var position: String { files[max(0, min(nextFile, files.count) - 1)] }
 
   public var sourceDescription: String { "pages from \(directory.path) (\(files.count) files)" }
 

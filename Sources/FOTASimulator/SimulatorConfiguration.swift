@@ -26,6 +26,13 @@ public struct SimulatorConfiguration: Sendable {
   public var sessionTTL: Int?
   /// From this device-list request on, `lastSeenDeviceId` repeats the request's `startIndex`.
   public var stallCursorFrom: Int?
+  /// Every Nth device-list request answers `302 Found` to this URL (another host, say).
+  public var redirect: (every: Int, location: String)?
+  /// Answer the token request with `302 Found` to `redirect`'s location, as a hijacked gateway might.
+  public var redirectLogin = false
+  /// Every Nth device-list request answers HTTP 500 with the request's own tokens in the error
+  /// text, as a careless or hostile server might.
+  public var echoCredentialsEvery: Int?
   /// How `lastSeenDeviceId` is written.
   public var cursorStyle: CursorStyle = .alternating
   /// The credentials the token and login endpoints accept.

@@ -23,6 +23,7 @@ actor SimulatorState {
     issued += 1
     let token = "sim-bearer-\(issued)-\(UUID().uuidString.prefix(8))"
     bearers[token] = ttl ?? .max
+    statistics.issuedTokens.append(token)
     return token
   }
 
@@ -33,6 +34,7 @@ actor SimulatorState {
     issued += 1
     let token = "sim-session-\(issued)-\(UUID().uuidString.prefix(8))"
     sessions[token] = ttl ?? .max
+    statistics.issuedTokens.append(token)
     return token
   }
 

@@ -9,6 +9,8 @@ public struct SimulatorStatistics: Sendable, Equatable {
   public var pagesServed = 0
   /// Faults injected, by name.
   public var faults: [String: Int] = [:]
+  /// Every bearer and session token issued, so tests can look for them where they must not be.
+  public var issuedTokens: [String] = []
 
   /// Creates empty statistics.
   public init() {}

@@ -107,6 +107,10 @@ public struct ThingSpaceSimulator: Sendable {
   // MARK: Endpoints
 
   private func token(_ request: Request) async throws -> Response {
+    if configuration.redirectLogin, let redirect = configuration.redirect {
+      await state.recordFault("redirected-login")
+      return Self.redirect(to: redirect.location)
+    }
     var request = request
     let form = String(buffer: try await request.collectBody(upTo: 1 << 16))
     let expected = Data(
@@ -213,6 +217,17 @@ public struct ThingSpaceSimulator: Sendable {
       )
     }
 
+    if let every = configuration.redirect?.every, number % every == 0 {
+      await state.recordFault("redirected")
+      return Self.redirect(to: configuration.redirect!.location + request.uri.description)
+    }
+    if let every = configuration.echoCredentialsEvery, number % every == 0 {
+      await state.recordFault("echoed-credentials")
+      let echoed = "auth \(request.headers[.authorization] ?? "") session \(request.headers[Self.sessionHeader] ?? "")"
+      return Self.json(
+        .internalServerError,
+        #"{"errorCode":"DEBUG","errorMessage":"\#(echoed)"}"#)
+    }
     if let every = configuration.failEvery, number % every == 0 {
       await state.recordFault("server-error")
       return Self.json(
@@ -273,6 +288,10 @@ public struct ThingSpaceSimulator: Sendable {
       .unauthorized,
       #"{"fault":{"code":"900901","message":"Invalid Credentials","description":"Access failure for API: /api/fota/v1, version: v1. Make sure you have given the correct access token"}}"#
     )
+  }
+
+  static func redirect(to location: String) -> Response {
+    Response(status: .found, headers: [.location: location], body: ResponseBody())
   }
 
   static func json(_ status: HTTPResponse.Status, _ body: String) -> Response {

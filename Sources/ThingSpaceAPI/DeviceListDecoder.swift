@@ -30,6 +30,7 @@ public struct DeviceListDecoder: Sendable {
     }
     var page = DeviceListPage(accountName: nil, hasMoreData: nil, lastSeenDeviceId: nil, deviceList: [])
     var deviceList: WireValue = .missing
+    var hasDeviceArray = false
     if try reader.open(JSONByteReader.Byte.openBrace) {
       repeat {
         let key = try reader.key()
@@ -47,9 +48,10 @@ public struct DeviceListDecoder: Sendable {
         case .deviceList:
           if try reader.peek() == JSONByteReader.Byte.openBracket {
             page.deviceList = try entries(&reader)
-            deviceList = .structured
+            hasDeviceArray = true
           } else {
             deviceList = try value(&reader)
+            hasDeviceArray = false
           }
         case nil:
           try reader.skipValue()
@@ -57,7 +59,7 @@ public struct DeviceListDecoder: Sendable {
       } while try reader.next(closing: JSONByteReader.Byte.closeBrace)
     }
     guard reader.isAtEnd() else { throw .trailingData(byte: reader.index) }
-    guard deviceList == .structured else { throw .noDeviceList(found: Self.describe(deviceList)) }
+    guard hasDeviceArray else { throw .noDeviceList(found: Self.describe(deviceList)) }
     return page
   }
 

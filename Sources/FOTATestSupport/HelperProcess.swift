@@ -1,0 +1,46 @@
+import Foundation
+
+/// A helper script from `Tests/Support` that prints the port it listens on, then serves until its
+/// standard input closes: the SMTP sink, the closing proxy.
+public enum HelperProcess {
+  /// `Tests/Support`.
+  public static var folder: URL { RepositoryPaths.root.appendingPathComponent("Tests/Support") }
+
+  /// Runs `script` with `arguments` for the length of `body`, which gets the port it listens on.
+  public static func withRunning<Result>(
+    _ script: String, _ arguments: [String], _ body: (Int) async throws -> Result
+  ) async throws -> Result {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", folder.appendingPathComponent(script).path] + arguments
+    let input = Pipe()
+    let output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    try process.run()
+    defer {
+      try? input.fileHandleForWriting.close()
+      process.waitUntilExit()
+    }
+    let line = await withCheckedContinuation { continuation in
+      Thread.detachNewThread {
+        var data = Data()
+        while !data.contains(UInt8(ascii: "\n")) {
+          let chunk = output.fileHandleForReading.availableData
+          if chunk.isEmpty { break }
+          data += chunk
+        }
+        continuation.resume(returning: String(decoding: data, as: UTF8.self))
+      }
+    }
+    guard let port = Int(line.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+      throw HelperError.noPort(script: script, printed: line)
+    }
+    return try await body(port)
+  }
+
+  /// The helper did not say which port it listens on.
+  public enum HelperError: Error {
+    case noPort(script: String, printed: String)
+  }
+}
