@@ -124,7 +124,9 @@ let package = Package(
     // Test helpers: golden files, binary runner, temporary folders.
     .target(
       name: "FOTATestSupport",
-      dependencies: ["FOTAReport", "FOTASimulator", "FOTAFleet", .product(name: "Logging", package: "swift-log")],
+      dependencies: [
+        "FOTAReport", "FOTASimulator", "FOTAFleet", .product(name: "Logging", package: "swift-log"),
+      ],
       swiftSettings: strict
     ),
     .testTarget(

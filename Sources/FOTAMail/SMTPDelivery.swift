@@ -104,7 +104,7 @@ public struct SMTPDelivery: MailDelivery {
   static let clientName = "fota-report.localdomain"
 
   /// AUTH goes over TLS, or in clear text to this machine only.
-  static func mayAuthenticate(encrypted: Bool, host: String) -> Bool {
+  public static func mayAuthenticate(encrypted: Bool, host: String) -> Bool {
     encrypted || LoopbackHost.contains(host)
   }
 

@@ -223,7 +223,8 @@ public struct ThingSpaceSimulator: Sendable {
     }
     if let every = configuration.echoCredentialsEvery, number % every == 0 {
       await state.recordFault("echoed-credentials")
-      let echoed = "auth \(request.headers[.authorization] ?? "") session \(request.headers[Self.sessionHeader] ?? "")"
+      let echoed =
+        "auth \(request.headers[.authorization] ?? "") session \(request.headers[Self.sessionHeader] ?? "")"
       return Self.json(
         .internalServerError,
         #"{"errorCode":"DEBUG","errorMessage":"\#(echoed)"}"#)

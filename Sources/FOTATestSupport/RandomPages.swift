@@ -14,7 +14,8 @@ public struct RandomPages {
 
   /// The device fields the decoder knows.
   static let deviceKeys = [
-    "deviceId", "mdn", "make", "model", "firmware", "fotaEligible", "licenseAssigned", "upgradeTime", "status",
+    "deviceId", "mdn", "make", "model", "firmware", "fotaEligible", "licenseAssigned", "upgradeTime",
+    "status",
     "clientType",
   ]
 
@@ -45,10 +46,13 @@ public struct RandomPages {
     case 0:
       bytes = Array(bytes.prefix(below(bytes.count + 1)))
     case 1:
-      for _ in 0...below(8) where !bytes.isEmpty { bytes[below(bytes.count)] = UInt8(truncatingIfNeeded: random.next()) }
+      for _ in 0...below(8) where !bytes.isEmpty {
+        bytes[below(bytes.count)] = UInt8(truncatingIfNeeded: random.next())
+      }
     case 2:
       let position = below(bytes.count + 1)
-      bytes.insert(contentsOf: (0..<below(16)).map { _ in UInt8(truncatingIfNeeded: random.next()) }, at: position)
+      bytes.insert(
+        contentsOf: (0..<below(16)).map { _ in UInt8(truncatingIfNeeded: random.next()) }, at: position)
     case 3:
       if !bytes.isEmpty {
         let start = below(bytes.count)
@@ -56,7 +60,8 @@ public struct RandomPages {
       }
     case 4:
       let depth = 1 + below(5_000)
-      let nested = String(repeating: "[", count: depth) + String(repeating: "]", count: chance(0.5) ? depth : depth / 2)
+      let nested =
+        String(repeating: "[", count: depth) + String(repeating: "]", count: chance(0.5) ? depth : depth / 2)
       bytes = Array("{\"deviceList\":[{\"deviceId\":\(nested)}],\"hasMoreData\":false}".utf8)
     case 5:
       let digits = String(repeating: "9", count: 1 + below(3_000))
@@ -65,9 +70,12 @@ public struct RandomPages {
           .utf8)
     default:
       // Invalid UTF-8 inside a string value.
-      let invalid: [[UInt8]] = [[0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82]]
+      let invalid: [[UInt8]] = [
+        [0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82],
+      ]
       bytes =
-        Array("{\"hasMoreData\":false,\"deviceList\":[{\"deviceId\":\"35".utf8) + invalid[below(invalid.count)]
+        Array("{\"hasMoreData\":false,\"deviceList\":[{\"deviceId\":\"35".utf8)
+        + invalid[below(invalid.count)]
         + Array("1\",\"make\":\"ok\"},{\"deviceId\":\"2\"}]}".utf8)
     }
     return bytes
@@ -115,10 +123,12 @@ public struct RandomPages {
     case 1: return integer()
     case 2: return ["true", "false", "null", "-1.25e-3", "0.5", "1E+2"][below(6)]
     case 3: return "\"\(below(10))\""
-    case 4: return "[" + (0..<below(4)).map { _ in value(depth: depth + 1) }.joined(separator: separator(",")) + "]"
+    case 4:
+      return "[" + (0..<below(4)).map { _ in value(depth: depth + 1) }.joined(separator: separator(",")) + "]"
     default:
       return "{"
-        + (0..<below(4)).map { index in member("k\(index)", value(depth: depth + 1)) }.joined(separator: separator(","))
+        + (0..<below(4)).map { index in member("k\(index)", value(depth: depth + 1)) }.joined(
+          separator: separator(","))
         + "}"
     }
   }

@@ -27,7 +27,9 @@ struct DeviceListDecoderTests {
       var pages = RandomPages(seed: UInt64(seed) &+ UInt64(block))
       let body = Array(pages.validPage().utf8)
       let expected = Self.reference(body)
-      #expect(expected != nil, "Foundation refused a page the generator made: \(String(decoding: body, as: UTF8.self))")
+      #expect(
+        expected != nil,
+        "Foundation refused a page the generator made: \(String(decoding: body, as: UTF8.self))")
       let decoded = try? Self.decode(body)
       #expect(decoded == expected, "\(String(decoding: body, as: UTF8.self))")
     }
@@ -60,7 +62,8 @@ struct DeviceListDecoderTests {
   func invalidUTF8() throws {
     let body =
       Array(#"{"hasMoreData":false,"deviceList":[{"deviceId":"351","make":"Acme "#.utf8) + [0xC3, 0x28]
-      + Array(#"","model":"M1"},{"deviceId":""#.utf8) + [0xFF] + Array(#"","model":"M2"},{"deviceId":"352"}]}"#.utf8)
+      + Array(#"","model":"M1"},{"deviceId":""#.utf8) + [0xFF]
+      + Array(#"","model":"M2"},{"deviceId":"352"}]}"#.utf8)
     let page = try Self.decode(body)
     #expect(page.deviceList.count == 3)
     guard case .device(let first) = page.deviceList[0], case .device(let second) = page.deviceList[1] else {
@@ -80,7 +83,8 @@ struct DeviceListDecoderTests {
     #expect(diagnostics.count(of: .wrongType) == 0)
     #expect(diagnostics.count(of: .missingDeviceId) == 0)
     #expect(
-      diagnostics.sortedEntries.first { $0.key.kind == .invalidUTF8 }?.key.kind.summary.contains("not UTF-8") == true)
+      diagnostics.sortedEntries.first { $0.key.kind == .invalidUTF8 }?.key.kind.summary.contains("not UTF-8")
+        == true)
   }
 
   @Test("lone surrogates are invalid text; surrogate pairs are one character")
@@ -96,14 +100,17 @@ struct DeviceListDecoderTests {
   @Test("text longer than 1,024 bytes is cut on a character boundary, with a diagnostic")
   func oversized() throws {
     let long = String(repeating: "a", count: 1_023) + "東京" + String(repeating: "b", count: 5_000)
-    let page = try Self.decode(#"{"deviceList":[{"deviceId":"1","firmware":"\#(long)","upgradeTime":"\#(long)"}]}"#)
-    guard case .device(let device) = page.deviceList[0], case .oversized(let firmware) = device.firmware else {
+    let page = try Self.decode(
+      #"{"deviceList":[{"deviceId":"1","firmware":"\#(long)","upgradeTime":"\#(long)"}]}"#)
+    guard case .device(let device) = page.deviceList[0], case .oversized(let firmware) = device.firmware
+    else {
       Issue.record("expected an oversized firmware")
       return
     }
     #expect(firmware == String(repeating: "a", count: 1_023))
     var diagnostics = Diagnostics()
-    let normalised = try #require(DeviceNormaliser(asOf: 0).normalise(device, page: 1, diagnostics: &diagnostics))
+    let normalised = try #require(
+      DeviceNormaliser(asOf: 0).normalise(device, page: 1, diagnostics: &diagnostics))
     #expect(normalised.firmware.utf8.count == 1_023)
     #expect(normalised.upgrade.state == .invalid)
     #expect(diagnostics.count(of: .oversizedValue) == 2)
@@ -135,14 +142,18 @@ struct DeviceListDecoderTests {
   @Test("deep nesting is refused without exhausting the stack")
   func deepNesting() {
     let depth = 200_000
-    let body = #"{"deviceList":[],"x":"# + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}"
+    let body =
+      #"{"deviceList":[],"x":"# + String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+      + "}"
     #expect {
       try Self.decode(body)
     } throws: { error in
       guard case .tooDeep = error as? DeviceListDecodingError else { return false }
       return true
     }
-    let shallow = #"{"deviceList":[],"x":"# + String(repeating: "[", count: 500) + String(repeating: "]", count: 500) + "}"
+    let shallow =
+      #"{"deviceList":[],"x":"# + String(repeating: "[", count: 500) + String(repeating: "]", count: 500)
+      + "}"
     #expect((try? Self.decode(shallow)) != nil)
   }
 
@@ -150,17 +161,21 @@ struct DeviceListDecoderTests {
   func hugeNumbers() throws {
     let digits = String(repeating: "9", count: 40)
     let page = try Self.decode(
-      #"{"hasMoreData":true,"lastSeenDeviceId":\#(digits),"deviceList":[{"deviceId":\#(digits),"make":-1.5e999}]}"#)
+      #"{"hasMoreData":true,"lastSeenDeviceId":\#(digits),"deviceList":[{"deviceId":\#(digits),"make":-1.5e999}]}"#
+    )
     #expect(page.lastSeenDeviceId == nil)
     guard case .device(let device) = page.deviceList[0] else { return }
     #expect(device.deviceId == .number(digits))
     #expect(device.make == .number("-1.5e999"))
-    #expect(try Self.decode(#"{"lastSeenDeviceId":9223372036854775807,"deviceList":[]}"#).lastSeenDeviceId == .number(.max))
+    #expect(
+      try Self.decode(#"{"lastSeenDeviceId":9223372036854775807,"deviceList":[]}"#).lastSeenDeviceId
+        == .number(.max))
   }
 
   @Test("a UTF-8 byte order mark and white space around the body are accepted")
   func byteOrderMark() throws {
-    let page = try Self.decode([0xEF, 0xBB, 0xBF] + Array(" \n{\"deviceList\":[],\"hasMoreData\":false}\r\n".utf8))
+    let page = try Self.decode(
+      [0xEF, 0xBB, 0xBF] + Array(" \n{\"deviceList\":[],\"hasMoreData\":false}\r\n".utf8))
     #expect(page.hasMoreData == false)
   }
 }

@@ -21,7 +21,9 @@ struct HistorySafetyTests {
     let fleet = SyntheticFleet(seed: 5, deviceCount: devices)
     let bodies = devices == 0 ? [Self.emptyNight] : fleet.pages(night: night).map(\.body)
     var configuration = fixture.configuration(
-      .pages(directory: try fixture.writePages(bodies, folder: "night-\(devices)-\(night)-\(UUID().uuidString.prefix(4))")))
+      .pages(
+        directory: try fixture.writePages(
+          bodies, folder: "night-\(devices)-\(night)-\(UUID().uuidString.prefix(4))")))
     configuration.asOf = JobFixture.asOf + Int64(night) * 86_400_000
     configuration.history = history
     configuration.allowDrop = allowDrop
@@ -43,7 +45,8 @@ struct HistorySafetyTests {
     }
   }
 
-  static let emptyNight = #"{"accountName":"\#(account)","hasMoreData":false,"lastSeenDeviceId":0,"deviceList":[]}"#
+  static let emptyNight =
+    #"{"accountName":"\#(account)","hasMoreData":false,"lastSeenDeviceId":0,"deviceList":[]}"#
 
   @Test("a fleet that fell by more than half is refused: nothing published, history unchanged")
   func dropGuard() async throws {
@@ -57,7 +60,9 @@ struct HistorySafetyTests {
       await #expect {
         _ = try await Self.run(fixture, devices: devices, night: 1, history: history)
       } throws: { error in
-        guard case .fleetDropped(_, let night, let previous, let tonight) = error as? JobError else { return false }
+        guard case .fleetDropped(_, let night, let previous, let tonight) = error as? JobError else {
+          return false
+        }
         let message = (error as? JobError)?.errorDescription ?? ""
         return night == "2026-11-01" && previous == first.summary.totals.devices && tonight < previous / 2
           && message.contains("--allow-drop") && message.contains(Figures.grouped(previous))
@@ -83,7 +88,9 @@ struct HistorySafetyTests {
   }
 
   /// What a report published without its history looks like.
-  static func expectPublishedWithoutHistory(_ outcome: RunOutcome, _ fixture: JobFixture, reason: String) throws {
+  static func expectPublishedWithoutHistory(_ outcome: RunOutcome, _ fixture: JobFixture, reason: String)
+    throws
+  {
     #expect(outcome.incompleteRecord.count == 1)
     #expect(outcome.incompleteRecord.first?.contains(reason) == true, "\(outcome.incompleteRecord)")
     #expect(outcome.delta == nil)
@@ -117,7 +124,9 @@ struct HistorySafetyTests {
     let history = fixture.directory.path("history.sqlite")
     _ = try await Self.run(fixture, devices: 1_000, history: history)
     let queue = try DatabaseQueue(path: history.path)
-    try await queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-future')") }
+    try await queue.write {
+      try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-future')")
+    }
     try queue.close()
     let before = try Data(contentsOf: history)
     let outcome = try await Self.run(fixture, devices: 1_000, night: 1, history: history)

@@ -14,7 +14,8 @@ struct NetworkSafetyTests {
 
   static func arguments(_ url: URL, out: String, extra: [String] = []) -> [String] {
     [
-      "run", "--account", fleet.account, "--base-url", url.absoluteString, "--out", out, "--as-of", "2026-11-01",
+      "run", "--account", fleet.account, "--base-url", url.absoluteString, "--out", out, "--as-of",
+      "2026-11-01",
       "--templates", RepositoryPaths.templates.path, "--max-attempts", "3", "--no-history", "--no-plan",
     ] + extra
   }
@@ -28,19 +29,23 @@ struct NetworkSafetyTests {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     // The "other host": a second simulator that counts anything it is sent.
-    try await SimulatorLauncher.withSimulator(SimulatorConfiguration(fleet: Self.fleet)) { elsewhere, target in
+    try await SimulatorLauncher.withSimulator(SimulatorConfiguration(fleet: Self.fleet)) {
+      elsewhere, target in
       for login in [false, true] {
         var configuration = SimulatorConfiguration(fleet: Self.fleet)
         configuration.redirect = (every: 2, location: "http://localhost:\(target.port!)")
         configuration.redirectLogin = login
-        let (result, statistics) = try await SimulatorLauncher.withSimulator(configuration) { simulator, url in
-          let result = try await Self.loginRunner.runAsync(Self.arguments(url, out: directory.path("out").path))
+        let (result, statistics) = try await SimulatorLauncher.withSimulator(configuration) {
+          simulator, url in
+          let result = try await Self.loginRunner.runAsync(
+            Self.arguments(url, out: directory.path("out").path))
           return (result, await simulator.statistics())
         }
         #expect(result.exitCode == 1)
         #expect(result.errorLines.count == 1)
         let line = result.errorLines.first ?? ""
-        #expect(line.contains("with HTTP 302, a redirect to localhost; redirects are never followed"), "\(line)")
+        #expect(
+          line.contains("with HTTP 302, a redirect to localhost; redirects are never followed"), "\(line)")
         #expect(statistics.faults[login ? "redirected-login" : "redirected"] == 1)
         #expect(!FileManager.default.fileExists(atPath: directory.path("out").path))
       }
@@ -80,7 +85,9 @@ struct NetworkSafetyTests {
   func loginWithoutAnswer() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
-    let (result, statistics) = try await SimulatorLauncher.withSimulator(SimulatorConfiguration(fleet: Self.fleet)) {
+    let (result, statistics) = try await SimulatorLauncher.withSimulator(
+      SimulatorConfiguration(fleet: Self.fleet)
+    ) {
       simulator, url in
       let result = try await HelperProcess.withRunning("closing_proxy.py", [String(url.port!), "2"]) { port in
         try await Self.loginRunner.runAsync(
@@ -91,7 +98,9 @@ struct NetworkSafetyTests {
     #expect(result.exitCode == 0, "\(result.standardError)")
     #expect(statistics.tokenRequests == 1)
     #expect(statistics.sessionLogins == 1)
-    let record = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.path("out/run.json"))) as! [String: Any]
+    let record =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: directory.path("out/run.json")))
+      as! [String: Any]
     let retries = (record["http"] as? [String: Any])?["retries"] as? [String: Int]
     #expect(retries?["connection"] == 2)
   }
@@ -100,9 +109,12 @@ struct NetworkSafetyTests {
   func loginNeverAnswered() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
-    let (result, statistics) = try await SimulatorLauncher.withSimulator(SimulatorConfiguration(fleet: Self.fleet)) {
+    let (result, statistics) = try await SimulatorLauncher.withSimulator(
+      SimulatorConfiguration(fleet: Self.fleet)
+    ) {
       simulator, url in
-      let result = try await HelperProcess.withRunning("closing_proxy.py", [String(url.port!), "100"]) { port in
+      let result = try await HelperProcess.withRunning("closing_proxy.py", [String(url.port!), "100"]) {
+        port in
         try await Self.loginRunner.runAsync(
           Self.arguments(URL(string: "http://127.0.0.1:\(port)")!, out: directory.path("out").path))
       }
@@ -119,8 +131,10 @@ struct NetworkSafetyTests {
     arguments: [
       ("https://thingspace.verizon.com", true), ("http://127.0.0.1:8080", true), ("http://localhost:1", true),
       ("http://[::1]:9", true), ("http://127.9.9.9", true), ("http://thingspace.verizon.com", false),
-      ("http://127.evil.example", false), ("http://10.0.0.1", false), ("https://user:pw@thingspace.verizon.com", false),
-      ("ftp://thingspace.verizon.com", false), ("https://thingspace.verizon.com/api?x=1", false), ("nonsense", false),
+      ("http://127.evil.example", false), ("http://10.0.0.1", false),
+      ("https://user:pw@thingspace.verizon.com", false),
+      ("ftp://thingspace.verizon.com", false), ("https://thingspace.verizon.com/api?x=1", false),
+      ("nonsense", false),
     ])
   func baseURL(text: String, allowed: Bool) {
     switch BaseURLPolicy.check(text) {

@@ -3,6 +3,7 @@ import FOTAAggregate
 import FOTAFleet
 import FOTANormalise
 import FOTAPlan
+import FOTARender
 import FOTAReport
 import FOTATestSupport
 import Foundation
@@ -101,6 +102,45 @@ struct PlanTests {
       #expect(requests.first?.phase == 1)
       #expect(requests.allSatisfy { $0.body.deviceList.count <= perRequest && !$0.body.deviceList.isEmpty })
       #expect(Set(requests.map(\.file)).count == requests.count)
+    }
+  }
+
+  @Test("campaign file names start with a letter or a digit, so index.csv holds them as they are")
+  func campaignFileNames() {
+    let campaigns = CampaignPlanner(
+      account: "A", phases: [100], maxDevicesPerRequest: 10, windowStart: 20_000, windowDays: 1)
+    var plan = UpgradePlan(licenses: nil)
+    for make in ["-evil", "=cmd()", "@x", "..", "", "+1", " ", "東京"] {
+      plan.cohorts[Cohort(model: ModelKey(make: make, model: "M"), firmwareName: "fw", firmwareTo: "2")] = [
+        "1"
+      ]
+    }
+    let files = campaigns.requests(for: plan).map { String($0.file.dropFirst("campaigns/".count)) }
+    #expect(files.count == 8)
+    #expect(Set(files).count == 8)
+    for file in files {
+      #expect(file.first?.isLetter == true || file.first?.isNumber == true, "\(file)")
+      #expect(CSVRow.encodeCell(file) == file)
+    }
+  }
+
+  @Test("license counts of any size are clamped, so headroom arithmetic never overflows")
+  func licenseCounts() throws {
+    let body =
+      #"{"accountName":"A","totalLicenses":9223372036854775807,"assignedLicenses":-9223372036854775808}"#
+    let pool = try JSONDecoder().decode(LicenseSummary.self, from: Data(body.utf8))
+    #expect(pool.totalLicenses == LicenseSummary.maximumCount)
+    #expect(pool.assignedLicenses == 0)
+    #expect(pool.available == LicenseSummary.maximumCount)
+    var plan = UpgradePlan(licenses: pool)
+    plan.statusCounts[.needsLicense] = 5
+    #expect(plan.headroomAfterNeeds == LicenseSummary.maximumCount - 5)
+    let huge = #"{"totalLicenses":1e300,"assignedLicenses":"12"}"#
+    let clamped = try JSONDecoder().decode(LicenseSummary.self, from: Data(huge.utf8))
+    #expect(clamped.totalLicenses == LicenseSummary.maximumCount && clamped.assignedLicenses == 12)
+    #expect(throws: (any Error).self) {
+      try JSONDecoder().decode(
+        LicenseSummary.self, from: Data(#"{"totalLicenses":"lots","assignedLicenses":1}"#.utf8))
     }
   }
 

@@ -38,7 +38,8 @@ struct ReportFolderRulesTests {
     defer { fixture.remove() }
     let pages = try Self.savedNight(fixture)
     let out = fixture.output
-    try FileManager.default.createDirectory(at: out.appendingPathComponent("notes"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: out.appendingPathComponent("notes"), withIntermediateDirectories: true)
     try Data("do not delete".utf8).write(to: out.appendingPathComponent("thesis.txt"))
     try Data("{\"tool\":\"something-else\"}".utf8).write(to: out.appendingPathComponent("run.json"))
     try Data("x".utf8).write(to: out.appendingPathComponent("notes/a.txt"))
@@ -46,7 +47,8 @@ struct ReportFolderRulesTests {
     await #expect {
       try await fixture.run(fixture.configuration(.pages(directory: pages)))
     } throws: { error in
-      Self.refusal(error)?.contains("refusing --out \(out.path): it holds 3 entries and no run.json of fota-report")
+      Self.refusal(error)?.contains(
+        "refusing --out \(out.path): it holds 3 entries and no run.json of fota-report")
         == true
     }
     #expect(try Self.tree(out) == before)
@@ -109,7 +111,8 @@ struct ReportFolderRulesTests {
   }
 
   /// Runs the job against a simulator and returns what the simulator was asked.
-  static func requests(for configure: @Sendable (inout RunConfiguration) -> Void, fixture: JobFixture) async throws
+  static func requests(for configure: @Sendable (inout RunConfiguration) -> Void, fixture: JobFixture)
+    async throws
     -> (SimulatorStatistics, (any Error)?)
   {
     try await SimulatorLauncher.withSimulator(SimulatorConfiguration(fleet: fleet)) { simulator, url in
@@ -128,7 +131,9 @@ struct ReportFolderRulesTests {
 
   @Test(
     "every check that can fail without collecting fails before the first request",
-    arguments: ["templates", "out is a file", "out not ours", "save-pages is a file", "save-pages holds a night"])
+    arguments: [
+      "templates", "out is a file", "out not ours", "save-pages is a file", "save-pages holds a night",
+    ])
   func beforeTheFirstRequest(problem: String) async throws {
     let fixture = try JobFixture()
     defer { fixture.remove() }
@@ -140,7 +145,8 @@ struct ReportFolderRulesTests {
         case "out is a file":
           try? Data("x".utf8).write(to: configuration.output)
         case "out not ours":
-          try? FileManager.default.createDirectory(at: configuration.output, withIntermediateDirectories: true)
+          try? FileManager.default.createDirectory(
+            at: configuration.output, withIntermediateDirectories: true)
           try? Data("x".utf8).write(to: configuration.output.appendingPathComponent("x.txt"))
         case "save-pages is a file":
           configuration.savePages = fixture.directory.path("pages-file")
@@ -201,7 +207,8 @@ struct ReportFolderRulesTests {
     await #expect {
       try await fixture.run(configuration)
     } throws: { error in
-      guard case .stopped(1, _, _, .invalidPage("page-00002.json", let reason))? = error as? CollectionError else {
+      guard case .stopped(1, _, _, .invalidPage("page-00002.json", let reason))? = error as? CollectionError
+      else {
         return false
       }
       return reason == "deviceList is missing, not an array of devices"
@@ -215,27 +222,33 @@ struct ReportFolderRulesTests {
     bodies[1] = good
     configuration.source = .pages(directory: try fixture.writePages(bodies, folder: "fixed"))
     try await fixture.run(configuration)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: saved.path).sorted() == ["page-00001.json", "page-00002.json"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: saved.path).sorted() == [
+        "page-00001.json", "page-00002.json",
+      ])
   }
 
-  @Test("saved pages are checked as live pages are: the cursor must move on, and a page with more is not empty")
+  @Test(
+    "saved pages are checked as live pages are: the cursor must move on, and a page with more is not empty")
   func savedPagesSequence() async throws {
     let fixture = try JobFixture()
     defer { fixture.remove() }
-    let stalled = try fixture.writePages([
-      PageSourceTests.page("A", more: true, cursor: "\"12\"", ids: ["11", "12"]),
-      PageSourceTests.page("A", more: true, cursor: "\"12\"", ids: ["13"]),
-      PageSourceTests.page("A", more: false, cursor: "0", ids: ["14"]),
-    ], folder: "stalled")
+    let stalled = try fixture.writePages(
+      [
+        PageSourceTests.page("A", more: true, cursor: "\"12\"", ids: ["11", "12"]),
+        PageSourceTests.page("A", more: true, cursor: "\"12\"", ids: ["13"]),
+        PageSourceTests.page("A", more: false, cursor: "0", ids: ["14"]),
+      ], folder: "stalled")
     await #expect(
       throws: CollectionError.stopped(
         pages: 1, devices: 2, lastCursor: "12",
         reason: .cursorDidNotAdvance(page: 2, startIndex: "12", cursor: "12"))
     ) { try await fixture.run(fixture.configuration(.pages(directory: stalled))) }
-    let empty = try fixture.writePages([
-      PageSourceTests.page("A", more: true, cursor: "\"12\"", ids: ["11", "12"]),
-      PageSourceTests.page("A", more: true, cursor: "\"20\"", ids: []),
-    ], folder: "empty")
+    let empty = try fixture.writePages(
+      [
+        PageSourceTests.page("A", more: true, cursor: "\"12\"", ids: ["11", "12"]),
+        PageSourceTests.page("A", more: true, cursor: "\"20\"", ids: []),
+      ], folder: "empty")
     await #expect(
       throws: CollectionError.stopped(
         pages: 1, devices: 2, lastCursor: "12", reason: .emptyPageWithMoreData(page: 2, startIndex: "12"))
@@ -249,7 +262,8 @@ struct ReportFolderRulesTests {
     for index in 0..<12 {
       var pages = RandomPages(seed: UInt64(block * 100 + index))
       let bodies = [String(decoding: pages.hostilePage(), as: UTF8.self), pages.validPage()]
-      var configuration = fixture.configuration(.pages(directory: try fixture.writePages(bodies, folder: "n\(index)")))
+      var configuration = fixture.configuration(
+        .pages(directory: try fixture.writePages(bodies, folder: "n\(index)")))
       configuration.account = nil
       configuration.xmlDevices = true
       do {

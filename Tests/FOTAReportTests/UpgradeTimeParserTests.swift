@@ -97,6 +97,33 @@ struct UpgradeTimeParserTests {
     #expect(parsed.milliseconds == nil)
   }
 
+  @Test(
+    "any run of digits in any field is a value or invalid, never a trap",
+    arguments: [
+      "2018-03-03 00:28:33.152 +0000 UTC m=+" + String(repeating: "9", count: 40),
+      "2018-03-03 00:28:33.152 +0000 UTC m=-9." + String(repeating: "9", count: 5_000),
+      "2018-03-03 00:28:33." + String(repeating: "9", count: 5_000) + " +0000 UTC",
+      String(repeating: "9", count: 5_000) + "-01-01", "01/01/" + String(repeating: "1", count: 30),
+      "2018-03-03T00:28:33+" + String(repeating: "9", count: 30), "9223372036854775808-1-1",
+      "2018-03-03 00:28:33.152 +0000 " + String(repeating: "9", count: 300),
+    ])
+  func overflow(text: String) {
+    let parsed = UpgradeTimeParser.parse(text)
+    #expect(parsed.state == .invalid || parsed.state == .upgraded)
+    #expect(UpgradeTimeParser.instant(text) == parsed.milliseconds)
+  }
+
+  @Test("random text of timestamp characters never traps")
+  func randomText() async {
+    let alphabet = Array("0123456789999999 :-/.+,TtZzm=UTCGMEST")
+    await propertyCheck(count: 2_000, input: Gen.int(in: 0...alphabet.count - 1).array(of: 0...120)) {
+      indices in
+      let text = String(indices.map { alphabet[$0] })
+      let parsed = UpgradeTimeParser.parse(text)
+      #expect(parsed.raw == text)
+    }
+  }
+
   @Test("output format is UTC with milliseconds")
   func formatting() {
     #expect(

@@ -1,0 +1,105 @@
+import FOTATestSupport
+import Foundation
+import GRDB
+import Testing
+
+/// SIGKILL at every step boundary of a run with history: the report and the history agree
+/// afterwards (old with old, or new with new), and the next run cleans up and succeeds.
+@Suite("killed runs")
+struct KillTests {
+  static func arguments(_ directory: TemporaryDirectory, night: Int) -> [String] {
+    [
+      "run", "--demo", "--demo-devices", "3000", "--night", String(night), "--as-of", "2026-11-0\(night + 1)",
+      "--out", directory.path("latest").path, "--history", directory.path("history.sqlite").path,
+      "--save-pages", directory.path("pages-\(night)").path, "--templates", RepositoryPaths.templates.path,
+    ]
+  }
+
+  /// The history's runs as (night, state).
+  static func runs(_ directory: TemporaryDirectory) throws -> [String] {
+    let queue = try DatabaseQueue(path: directory.path("history.sqlite").path)
+    defer { try? queue.close() }
+    return try queue.read { db in
+      try Row.fetchAll(db, sql: "SELECT id, night, state FROM run ORDER BY id").map {
+        "\($0["night"] as String) \($0["state"] as String)"
+      }
+    }
+  }
+
+  /// The night and history run id the published report says it is.
+  static func published(_ directory: TemporaryDirectory) throws -> (asOf: String, runId: Int64?) {
+    let data = try Data(contentsOf: directory.path("latest/run.json"))
+    let record = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+    return (record["asOf"] as! String, (record["historyRunId"] as? NSNumber)?.int64Value)
+  }
+
+  static func historyRunIds(_ directory: TemporaryDirectory) throws -> [Int64] {
+    let queue = try DatabaseQueue(path: directory.path("history.sqlite").path)
+    defer { try? queue.close() }
+    return try queue.read { try Int64.fetchAll($0, sql: "SELECT id FROM run ORDER BY id") }
+  }
+
+  static func leftovers(_ directory: TemporaryDirectory) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: directory.url.path)
+      .filter { $0.contains(".staging-") || $0.contains(".previous-") || $0.contains(".saving-") }
+  }
+
+  /// `changes.csv` of a clean night 0 → night 1, the reference every recovered run must match.
+  static let reference: Data = {
+    let directory = try! TemporaryDirectory()
+    defer { directory.remove() }
+    for night in 0...1 { _ = try! BinaryRunner().run(arguments(directory, night: night)) }
+    return try! Data(contentsOf: directory.path("latest/changes.csv"))
+  }()
+
+  @Test(
+    "a kill at each step boundary leaves a consistent pair; the next run mends it and succeeds",
+    arguments: ["collecting", "recorded", "swapped", "published"])
+  func killAt(point: String) throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let runner = BinaryRunner()
+    #expect(try runner.run(Self.arguments(directory, night: 0)).exitCode == 0)
+    let night0 = try Self.published(directory)
+
+    var killer = runner
+    killer.environment["FOTA_KILL_AT"] = point
+    let killed = try killer.run(Self.arguments(directory, night: 1))
+    #expect(killed.exitCode == 9, "expected SIGKILL, got \(killed.exitCode): \(killed.standardError)")
+
+    let report = try Self.published(directory)
+    let runs = try Self.runs(directory)
+    switch point {
+    case "collecting":
+      // Old report, old history: nothing of night 1 anywhere but its staging folders.
+      #expect(report.asOf == night0.asOf)
+      #expect(runs == ["2026-11-01 published"])
+      #expect(try !Self.leftovers(directory).isEmpty)
+    case "recorded":
+      // Old report; night 1 recorded as pending, which no reader counts until it is published.
+      #expect(report.asOf == night0.asOf)
+      #expect(runs == ["2026-11-01 published", "2026-11-02 pending"])
+      #expect(try Self.historyRunIds(directory).last != report.runId)
+    case "swapped":
+      // New report; its night recorded, the report naming that run.
+      #expect(report.asOf == "2026-11-02T00:00:00.000Z")
+      #expect(runs == ["2026-11-01 published", "2026-11-02 pending"])
+      #expect(try Self.historyRunIds(directory).last == report.runId)
+    default:
+      #expect(report.asOf == "2026-11-02T00:00:00.000Z")
+      #expect(runs == ["2026-11-01 published", "2026-11-02 published"])
+      // The saved pages were not moved yet: the next run may save them again.
+      #expect(!FileManager.default.fileExists(atPath: directory.path("pages-1/page-00001.json").path))
+    }
+
+    // The same command again: it mends what the kill left and publishes night 1.
+    let again = try runner.run(Self.arguments(directory, night: 1))
+    #expect(again.exitCode == 0, "\(again.standardError)")
+    #expect(try Self.runs(directory) == ["2026-11-01 published", "2026-11-02 published"])
+    #expect(try Self.published(directory).asOf == "2026-11-02T00:00:00.000Z")
+    #expect(try Self.historyRunIds(directory).last == Self.published(directory).runId)
+    #expect(try Data(contentsOf: directory.path("latest/changes.csv")) == Self.reference)
+    #expect(try Self.leftovers(directory).isEmpty)
+    #expect(FileManager.default.fileExists(atPath: directory.path("pages-1/page-00003.json").path))
+  }
+}
