@@ -12,6 +12,8 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .executable(name: "fota-report", targets: ["fota-report"]),
+    // What reads the API's text, for the fuzz targets in Fuzz/.
+    .library(name: "FOTADecoding", targets: ["ThingSpaceAPI", "FOTANormalise"]),
     // The stages as a library, for the benchmarks in Benchmarks/.
     .library(
       name: "FOTAReportLibraries",
