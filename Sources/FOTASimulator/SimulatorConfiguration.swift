@@ -33,6 +33,8 @@ public struct SimulatorConfiguration: Sendable {
   /// Every Nth device-list request answers HTTP 500 with the request's own tokens in the error
   /// text, as a careless or hostile server might.
   public var echoCredentialsEvery: Int?
+  /// Every Nth device-list answer calls its device list `devices`: a 200 that is not a page.
+  public var renameDeviceListEvery: Int?
   /// How `lastSeenDeviceId` is written.
   public var cursorStyle: CursorStyle = .alternating
   /// The credentials the token and login endpoints accept.

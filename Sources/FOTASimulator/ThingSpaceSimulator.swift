@@ -188,6 +188,10 @@ public struct ThingSpaceSimulator: Sendable {
       await state.recordFault("dropped")
       return Self.cutOff(page.body)
     }
+    if let every = configuration.renameDeviceListEvery, number % every == 0 {
+      await state.recordFault("renamed-device-list")
+      return Self.json(.ok, page.body.replacingOccurrences(of: "\"deviceList\":", with: "\"devices\":"))
+    }
     await state.recordPage()
     return Self.json(.ok, page.body)
   }

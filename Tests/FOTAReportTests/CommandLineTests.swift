@@ -1,3 +1,4 @@
+import FOTAPublish
 import FOTATestSupport
 import Foundation
 import Testing
@@ -75,6 +76,44 @@ struct CommandLineTests {
     #expect(broken.errorLines.count == 1)
     #expect(broken.errorLines.first?.contains("template report.mustache is invalid") == true)
     #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/report.html")) == before)
+  }
+
+  @Test("a run while another holds the report folder exits 75, naming it; nothing is touched")
+  func busy() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let out = directory.path("latest")
+    let held = try RunLock.acquire(out, purpose: "the 02:15 run")
+    defer { withExtendedLifetime(held) {} }
+    let result = try runner.run([
+      "run", "--demo", "--demo-devices", "50", "--out", out.path, "--no-history", "--templates",
+      RepositoryPaths.templates.path,
+    ])
+    #expect(result.exitCode == 75)
+    #expect(result.errorLines.count == 1)
+    #expect(result.errorLines.first?.contains("is in use by another run (fota-report pid") == true)
+    #expect(result.errorLines.first?.contains("the 02:15 run") == true)
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+  }
+
+  @Test("a history that cannot be used: the report is published, the command exits 4 and says why")
+  func historyUnusable() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let history = directory.path("history.sqlite")
+    try Data(repeating: 0x5A, count: 4096).write(to: history)
+    let result = try runner.run([
+      "run", "--demo", "--demo-devices", "50", "--out", directory.path("latest").path, "--history",
+      history.path,
+      "--templates", RepositoryPaths.templates.path,
+    ])
+    #expect(result.exitCode == 4)
+    #expect(result.errorLines.count == 1)
+    #expect(
+      result.errorLines.first?.contains("the report was published, but history: the history database") == true
+    )
+    #expect(FileManager.default.fileExists(atPath: directory.path("latest/report.html").path))
+    #expect(try Data(contentsOf: history) == Data(repeating: 0x5A, count: 4096))
   }
 
   @Test("--help is the manual")

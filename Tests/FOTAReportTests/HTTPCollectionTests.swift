@@ -70,13 +70,14 @@ struct HTTPCollectionTests {
   }
 
   enum Fault: String, CaseIterable, Sendable {
-    case serverErrors, rateLimits, droppedBodies, bearerExpiry, sessionExpiry, allAtOnce
+    case serverErrors, rateLimits, droppedBodies, renamedDeviceList, bearerExpiry, sessionExpiry, allAtOnce
 
     func apply(_ configuration: inout SimulatorConfiguration) {
       switch self {
       case .serverErrors: configuration.failEvery = 2
       case .rateLimits: configuration.rateLimitEvery = 2
       case .droppedBodies: configuration.dropEvery = 2
+      case .renamedDeviceList: configuration.renameDeviceListEvery = 2
       case .bearerExpiry: configuration.tokenTTL = 2
       case .sessionExpiry: configuration.sessionTTL = 3
       case .allAtOnce:
@@ -113,6 +114,9 @@ struct HTTPCollectionTests {
     case .droppedBodies:
       #expect(run.statistics.faults["dropped", default: 0] > 0)
       #expect(http.totalRetries == run.statistics.faults["dropped"])
+    case .renamedDeviceList:
+      #expect(http.retries["invalid-body", default: 0] == run.statistics.faults["renamed-device-list"])
+      #expect(http.totalRetries > 0)
     case .bearerExpiry:
       #expect(http.bearerRenewals > 0)
       #expect(http.bearerRenewals == run.statistics.faults["invalid-bearer"])
@@ -221,6 +225,19 @@ struct HTTPCollectionTests {
     #expect(detail.contains("HTTP 500 INTERNAL_SERVER_ERROR"))
     #expect(run.statistics.deviceListRequests == 3)
     #expect(try PublishTests.snapshot(fixture.output) == before)
+  }
+
+  @Test("a 200 answer that is not a device-list page is retried, then fails the run with the reason")
+  func notAPageOverHTTP() async throws {
+    let fixture = try JobFixture()
+    defer { fixture.remove() }
+    let run = try await Self.run({ $0.renameDeviceListEvery = 1 }, maxAttempts: 3, into: fixture)
+    guard case .stopped(0, 0, "0", .gaveUp(_, 3, let detail))? = run.error else {
+      Issue.record("expected to give up, got \(String(describing: run.error))")
+      return
+    }
+    #expect(detail == "deviceList is missing, not an array of devices")
+    #expect(!FileManager.default.fileExists(atPath: fixture.output.path))
   }
 
   @Test("Retry-After is read as seconds or as an HTTP date, and capped")
