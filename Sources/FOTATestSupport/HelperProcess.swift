@@ -22,21 +22,28 @@ public enum HelperProcess {
       try? input.fileHandleForWriting.close()
       process.waitUntilExit()
     }
-    let line = await withCheckedContinuation { continuation in
-      Thread.detachNewThread {
-        var data = Data()
-        while !data.contains(UInt8(ascii: "\n")) {
-          let chunk = output.fileHandleForReading.availableData
-          if chunk.isEmpty { break }
-          data += chunk
-        }
-        continuation.resume(returning: String(decoding: data, as: UTF8.self))
-      }
-    }
+    let line = await firstLine(of: output.fileHandleForReading) ?? ""
     guard let port = Int(line.trimmingCharacters(in: .whitespacesAndNewlines)) else {
       throw HelperError.noPort(script: script, printed: line)
     }
     return try await body(port)
+  }
+
+  /// The first line a process prints, read on a thread of its own so servers in this process
+  /// keep answering meanwhile; `nil` when it ends without one.
+  public static func firstLine(of handle: FileHandle) async -> String? {
+    await withCheckedContinuation { continuation in
+      Thread.detachNewThread {
+        var data = Data()
+        while !data.contains(UInt8(ascii: "\n")) {
+          let chunk = handle.availableData
+          if chunk.isEmpty { break }
+          data += chunk
+        }
+        continuation.resume(
+          returning: String(decoding: data, as: UTF8.self).split(separator: "\n").first.map(String.init))
+      }
+    }
   }
 
   /// The helper did not say which port it listens on.

@@ -125,41 +125,22 @@ struct EmailTests {
   }
 
   /// Runs aiosmtpd on loopback for the length of `body`, with extra `smtp_sink.py` options.
-  static func withSMTPServer<Result>(options: [String] = [], _ body: (Int, URL) throws -> Result) throws
-    -> Result
+  static func withSMTPServer<Result>(options: [String] = [], _ body: (Int, URL) async throws -> Result)
+    async throws -> Result
   {
     let inbox = try TemporaryDirectory("smtp-inbox")
     defer { inbox.remove() }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments =
-      ["python3", support.appendingPathComponent("smtp_sink.py").path, inbox.url.path] + options
-    let input = Pipe()
-    let output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    try process.run()
-    defer {
-      try? input.fileHandleForWriting.close()
-      process.waitUntilExit()
+    return try await HelperProcess.withRunning("smtp_sink.py", [inbox.url.path] + options) { port in
+      try await body(port, inbox.url)
     }
-    var data = Data()
-    while !data.contains(UInt8(ascii: "\n")) {
-      let chunk = output.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      data += chunk
-    }
-    let port = try #require(
-      Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
-    return try body(port, inbox.url)
   }
 
   @Test("delivery over SMTP to a real server on loopback; a failed delivery exits 3 and resends")
-  func smtpDelivery() throws {
+  func smtpDelivery() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let out = directory.path("latest")
-    try Self.withSMTPServer { port, inbox in
+    try await Self.withSMTPServer { port, inbox in
       let sent = try BinaryRunner().run(
         Self.arguments(out: out.path) + ["--smtp-url", "smtp://127.0.0.1:\(port)"])
       #expect(sent.exitCode == 0, "\(sent.standardError)")
@@ -190,7 +171,7 @@ struct EmailTests {
   }
 
   @Test("STARTTLS and AUTH PLAIN against a server that insists on both; the password is never printed")
-  func startTLSAndAuth() throws {
+  func startTLSAndAuth() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let certificate = directory.path("cert.pem").path
@@ -209,7 +190,8 @@ struct EmailTests {
     #expect(openssl.terminationStatus == 0)
     let password = "relay-Pa55-9931"
     let out = directory.path("latest")
-    try Self.withSMTPServer(options: ["--tls", certificate, key, "--auth", "fota", password]) { port, inbox in
+    try await Self.withSMTPServer(options: ["--tls", certificate, key, "--auth", "fota", password]) {
+      port, inbox in
       let runner = BinaryRunner(
         environment: BinaryRunner.environment(adding: ["SMTP_USERNAME": "fota", "SMTP_PASSWORD": password]))
       let sent = try runner.run(

@@ -95,19 +95,7 @@ struct LiveCommandLineTests {
       process.terminate()
       process.waitUntilExit()
     }
-    let line = try #require(
-      await withCheckedContinuation { continuation in
-        Thread.detachNewThread {
-          var data = Data()
-          while !data.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            data += chunk
-          }
-          continuation.resume(
-            returning: String(decoding: data, as: UTF8.self).split(separator: "\n").first.map(String.init))
-        }
-      })
+    let line = try #require(await HelperProcess.firstLine(of: output.fileHandleForReading))
     #expect(line.hasPrefix("ThingSpace simulator listening on http://127.0.0.1:"))
     let port = line.split(separator: ":").last.flatMap { Int($0.prefix { $0.isNumber }) } ?? 0
     #expect(port > 0)

@@ -74,10 +74,10 @@ struct MailSafetyTests {
   }
 
   @Test("--smtp-require-tls refuses a relay without STARTTLS before sending anything")
-  func requireTLS() throws {
+  func requireTLS() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
-    try EmailTests.withSMTPServer { port, inbox in
+    try await EmailTests.withSMTPServer { port, inbox in
       let result = try BinaryRunner().run(
         EmailTests.arguments(out: directory.path("latest").path) + [
           "--smtp-url", "smtp://127.0.0.1:\(port)", "--smtp-require-tls",
