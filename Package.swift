@@ -1,23 +1,42 @@
 // swift-tools-version:6.2
 import PackageDescription
 
-/// Our own targets build in Swift 6 language mode with every warning an error.
+/// Our own targets build in Swift 6 language mode with every warning an error, with the upcoming
+/// features that make dependencies explicit: `any` on every existential, and members visible only
+/// from modules a file imports.
 let strict: [SwiftSetting] = [
   .swiftLanguageMode(.v6),
   .treatAllWarnings(as: .error),
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
 ]
+
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let mustache = Target.Dependency.product(name: "Mustache", package: "swift-mustache")
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let httpClient = Target.Dependency.product(name: "AsyncHTTPClient", package: "async-http-client")
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let nioHTTP1 = Target.Dependency.product(name: "NIOHTTP1", package: "swift-nio")
+let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
+let nioSSL = Target.Dependency.product(name: "NIOSSL", package: "swift-nio-ssl")
 
 let package = Package(
   name: "fota-report",
   platforms: [.macOS(.v15)],
   products: [
     .executable(name: "fota-report", targets: ["fota-report"]),
+    .executable(name: "thingspace-simulator", targets: ["thingspace-simulator"]),
     // What reads the API's text, for the fuzz targets in Fuzz/.
-    .library(name: "FOTADecoding", targets: ["ThingSpaceAPI", "FOTANormalise"]),
+    .library(name: "FOTADecoding", targets: ["FOTAModel", "ThingSpaceAPI", "FOTANormalise"]),
     // The stages as a library, for the benchmarks in Benchmarks/.
     .library(
       name: "FOTAReportLibraries",
-      targets: ["ThingSpaceAPI", "FOTAFleet", "FOTANormalise", "FOTAAggregate", "FOTARender", "FOTACollect"]),
+      targets: [
+        "FOTAModel", "ThingSpaceAPI", "FOTAFleet", "FOTANormalise", "FOTAAggregate", "FOTAPlan",
+        "FOTACollect",
+        "FOTAHistory", "FOTARender",
+      ]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,114 +53,115 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
   ],
   targets: [
-    // Thin executable: argument parsing, logging bootstrap, nothing else.
+    // The nightly command: subcommands, option groups, logging; it maps outcomes to exit codes.
     .executableTarget(
       name: "fota-report",
       dependencies: [
-        "FOTAReport", "FOTASimulator", "FOTAHistory", "FOTAPlan", "FOTAMail", "FOTARender", "FOTAModel",
-        "FOTACollect",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "Logging", package: "swift-log"),
+        "FOTAJob", "FOTACollect", "FOTAHistory", "FOTAMail", "FOTAModel", "FOTANormalise", "FOTAPlan",
+        "FOTARender", "ThingSpaceAPI", argumentParser, logging,
       ],
-      swiftSettings: strict
-    ),
-    // The job: wires the stages together.
+      swiftSettings: strict),
+    // The in-repo ThingSpace as a command: the live path without the real API.
+    .executableTarget(
+      name: "thingspace-simulator",
+      dependencies: ["FOTASimulator", "FOTAFleet", "FOTAModel", argumentParser, logging],
+      swiftSettings: strict),
+
+    // The job: the stages in the order data flows.
     .target(
-      name: "FOTAReport",
+      name: "FOTAJob",
       dependencies: [
-        "ThingSpaceAPI", "FOTAFleet", "FOTACollect", "FOTANormalise", "FOTAAggregate", "FOTARender",
-        "FOTAPublish", "FOTASimulator", "FOTAHistory", "FOTAPlan", "FOTAMail", "FOTAModel",
-        .product(name: "Logging", package: "swift-log"),
-        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        "FOTAModel", "FOTAAggregate", "FOTACollect", "FOTAHistory", "FOTAMail", "FOTAPlan", "FOTAPublish",
+        "FOTARender", "ThingSpaceAPI", logging,
       ],
-      swiftSettings: strict
-    ),
+      swiftSettings: strict),
     // Types and rules every stage shares.
     .target(name: "FOTAModel", swiftSettings: strict),
-    // Wire format of the ThingSpace FOTA API.
-    .target(name: "ThingSpaceAPI", swiftSettings: strict),
-    // The deterministic synthetic fleet shared by the demo, the tests and the simulator.
-    .target(name: "FOTAFleet", dependencies: ["ThingSpaceAPI", "FOTANormalise"], swiftSettings: strict),
-    // Stage 1: collect pages.
+    // Wire format of the ThingSpace FOTA API, and the page decoder.
+    .target(name: "ThingSpaceAPI", dependencies: ["FOTAModel"], swiftSettings: strict),
+    // Stage 1: collect pages (and, per device, normalise, plan, aggregate).
     .target(
       name: "FOTACollect",
       dependencies: [
-        "ThingSpaceAPI", "FOTAFleet", "FOTAModel", .product(name: "Logging", package: "swift-log"),
-        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        "FOTAModel", "ThingSpaceAPI", "FOTANormalise", "FOTAAggregate", "FOTAPlan", "FOTAFleet", logging,
+        httpClient, nioCore, nioHTTP1,
       ],
-      swiftSettings: strict
-    ),
-    // The in-repo ThingSpace: the synthetic fleet over HTTP, with real auth and faults.
+      swiftSettings: strict),
+    // Stage 2: normalise devices; the upgradeTime parser.
+    .target(name: "FOTANormalise", dependencies: ["FOTAModel", "ThingSpaceAPI"], swiftSettings: strict),
+    // Stage 3: aggregate; the device spool.
+    .target(name: "FOTAAggregate", dependencies: ["FOTAModel"], swiftSettings: strict),
+    // Stage 4: plan upgrade campaigns.
+    .target(name: "FOTAPlan", dependencies: ["FOTAModel", "ThingSpaceAPI"], swiftSettings: strict),
+    // Stage 5: record the night in the history (SQLite).
+    .target(
+      name: "FOTAHistory", dependencies: ["FOTAModel", "FOTANormalise", "FOTAAggregate", grdb],
+      swiftSettings: strict),
+    // Stage 6: render CSV, HTML, XML and run.json.
+    .target(
+      name: "FOTARender",
+      dependencies: ["FOTAModel", "ThingSpaceAPI", "FOTAAggregate", "FOTAPlan", "FOTAXML", mustache],
+      swiftSettings: strict),
+    // Stage 7: publish atomically.
+    .target(name: "FOTAPublish", dependencies: ["FOTAModel", "CFileExchange"], swiftSettings: strict),
+    // Stage 8: the e-mailed summary (composed with the report, delivered after it is published).
+    .target(
+      name: "FOTAMail",
+      dependencies: ["FOTAModel", "FOTAPlan", "FOTARender", mustache, nioCore, nioPosix, nioSSL],
+      swiftSettings: strict),
+    // The deterministic synthetic fleet of the demo, the simulator and the tests.
+    .target(name: "FOTAFleet", dependencies: ["FOTAModel", "ThingSpaceAPI"], swiftSettings: strict),
+    // The in-repo ThingSpace over HTTP (Hummingbird): the simulator command and the end-to-end tests only.
     .target(
       name: "FOTASimulator",
       dependencies: [
         "ThingSpaceAPI", "FOTAFleet", .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-        .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-        .product(name: "Logging", package: "swift-log"),
-      ],
-      swiftSettings: strict
-    ),
-    // Stage 2: normalise devices.
-    .target(name: "FOTANormalise", dependencies: ["ThingSpaceAPI"], swiftSettings: strict),
-    // Stage 3: aggregate.
-    .target(name: "FOTAAggregate", dependencies: ["FOTANormalise"], swiftSettings: strict),
-    // Stage 4: render.
-    .target(
-      name: "FOTARender",
-      dependencies: [
-        "FOTAAggregate", "FOTAPlan", "FOTAXML", .product(name: "Mustache", package: "swift-mustache"),
-      ],
-      swiftSettings: strict
-    ),
-    // Night-to-night history in SQLite.
-    .target(
-      name: "FOTAHistory",
-      dependencies: ["FOTAAggregate", "FOTANormalise", .product(name: "GRDB", package: "GRDB.swift")],
-      swiftSettings: strict
-    ),
-    // Upgrade planning: paths, funnel, cohorts, campaign files.
-    .target(
-      name: "FOTAPlan", dependencies: ["FOTAAggregate", "FOTANormalise", "ThingSpaceAPI"],
-      swiftSettings: strict),
-    // The e-mailed summary: MIME message, sendmail and SMTP delivery.
-    .target(
-      name: "FOTAMail",
-      dependencies: [
-        "FOTARender", "FOTAPlan", "FOTAModel", .product(name: "Mustache", package: "swift-mustache"),
-        .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
-        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        .product(name: "UnixSignals", package: "swift-service-lifecycle"), logging,
       ],
       swiftSettings: strict),
-    // Stage 5: publish atomically.
-    .target(name: "FOTAPublish", dependencies: ["FOTAModel"], swiftSettings: strict),
-    // The one Swift owner of libxml2 pointers.
+    // The one Swift owner of libxml2 pointers, and its C shim.
     .target(name: "FOTAXML", dependencies: ["CLibXML2"], swiftSettings: strict),
-    .systemLibrary(
-      name: "CLibXML2",
-      pkgConfig: "libxml-2.0",
-      providers: [.apt(["libxml2-dev"])]
-    ),
-    // Test helpers: golden files, binary runner, temporary folders.
+    .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    // renameat2(RENAME_EXCHANGE) for the atomic swap.
+    .target(name: "CFileExchange"),
+
+    // Test helpers: fixtures, golden files, the binary runner, the simulator and helper processes.
     .target(
       name: "FOTATestSupport",
       dependencies: [
-        "FOTAReport", "FOTASimulator", "FOTAFleet", .product(name: "Logging", package: "swift-log"),
-      ],
-      swiftSettings: strict
-    ),
-    .testTarget(
-      name: "FOTAReportTests",
-      dependencies: [
-        "FOTATestSupport", "FOTAReport", "FOTAXML", "FOTASimulator", "ThingSpaceAPI", "FOTACollect",
-        "FOTAHistory", "FOTAPlan", "FOTAMail", "FOTAModel", "FOTAPublish",
-        .product(name: "GRDB", package: "GRDB.swift"),
-        .product(name: "AsyncHTTPClient", package: "async-http-client"),
-        .product(name: "PropertyBased", package: "swift-property-based"),
+        "FOTAJob", "FOTASimulator", "FOTAFleet", "FOTAModel", "FOTACollect", "ThingSpaceAPI", logging,
         .product(name: "CSV", package: "CSV.swift"),
       ],
-      swiftSettings: strict
-    ),
+      swiftSettings: strict),
+    // Tier 1: pure functions and single stages; no files, no processes.
+    .testTarget(
+      name: "FOTAUnitTests",
+      dependencies: [
+        "FOTATestSupport", "FOTAModel", "ThingSpaceAPI", "FOTANormalise", "FOTAAggregate", "FOTAPlan",
+        "FOTARender",
+        "FOTACollect", "FOTAMail", "FOTAFleet", "FOTAHistory", grdb,
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ],
+      swiftSettings: strict),
+    // Tier 2: whole nights in process through the in-process source.
+    .testTarget(
+      name: "FOTAJobTests",
+      dependencies: [
+        "FOTATestSupport", "FOTAJob", "FOTAModel", "FOTACollect", "FOTAFleet", "FOTAHistory", "FOTAPlan",
+        "FOTAPublish", "FOTARender", "FOTAAggregate", "ThingSpaceAPI", grdb,
+        .product(name: "CSV", package: "CSV.swift"),
+      ],
+      swiftSettings: strict),
+    // Tier 3: HTTP against the simulator, the binaries, SMTP, killed runs.
+    .testTarget(
+      name: "FOTAEndToEndTests",
+      dependencies: [
+        "FOTATestSupport", "FOTAJob", "FOTAModel", "FOTACollect", "FOTAFleet", "FOTASimulator", "FOTAHistory",
+        "FOTAMail", "FOTAPlan", "FOTAPublish", "FOTARender", "ThingSpaceAPI", grdb, httpClient,
+        .product(name: "CSV", package: "CSV.swift"),
+      ],
+      swiftSettings: strict),
   ]
 )

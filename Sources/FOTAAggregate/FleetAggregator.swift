@@ -1,4 +1,4 @@
-import FOTANormalise
+import FOTAModel
 
 /// Folds devices into a ``FleetSummary`` in one pass, counting each `deviceId` once.
 public struct FleetAggregator: Sendable {

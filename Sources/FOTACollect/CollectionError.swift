@@ -52,7 +52,7 @@ public enum CollectionError: Error, Equatable, LocalizedError {
       "page \(page) (startIndex \(startIndex)) is empty but says hasMoreData=true"
     case .stopped(let pages, let devices, let lastCursor, let reason):
       "collection stopped after \(pages) pages and \(devices) records (last cursor \(lastCursor)): "
-        + (reason.errorDescription ?? "unknown error")
+        + ErrorText.describe(reason)
     }
   }
 }

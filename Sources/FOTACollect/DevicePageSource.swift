@@ -1,3 +1,5 @@
+import FOTAModel
+
 /// Where device-list pages come from: saved files, the synthetic fleet, or the live API.
 ///
 /// Every source hands pages over in collection order, one at a time, as they arrive.
@@ -12,7 +14,7 @@ public protocol DevicePageSource {
   mutating func nextPage() async throws(CollectionError) -> CollectedPage?
 
   /// HTTP figures, for sources that make requests.
-  func statistics() async -> CollectionStatistics?
+  func statistics() async -> HTTPFigures?
 
   /// The firmware list and license pool for planning; what cannot be had is said, not thrown.
   mutating func planningData() async -> PlanningData
@@ -20,7 +22,7 @@ public protocol DevicePageSource {
 
 extension DevicePageSource {
   /// Sources that make no requests have no statistics.
-  public func statistics() async -> CollectionStatistics? { nil }
+  public func statistics() async -> HTTPFigures? { nil }
 
   /// Sources without planning data say so.
   public mutating func planningData() async -> PlanningData {

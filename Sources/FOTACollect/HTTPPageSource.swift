@@ -1,3 +1,4 @@
+import FOTAModel
 import Foundation
 import ThingSpaceAPI
 
@@ -26,7 +27,7 @@ public struct HTTPPageSource: DevicePageSource {
 
   public var position: String { cursor }
 
-  public func statistics() async -> CollectionStatistics? {
+  public func statistics() async -> HTTPFigures? {
     await client.statistics
   }
 
@@ -37,14 +38,14 @@ public struct HTTPPageSource: DevicePageSource {
       data.firmware = entries
       data.firmwareBody = body
     } catch {
-      data.missing.append("firmware list: \(error.errorDescription ?? "unknown error")")
+      data.missing.append("firmware list: \(ErrorText.describe(error))")
     }
     do {
       let (body, summary) = try await client.licenseSummary(account: account)
       data.licenses = summary
       data.licensesBody = body
     } catch {
-      data.missing.append("license pool: \(error.errorDescription ?? "unknown error")")
+      data.missing.append("license pool: \(ErrorText.describe(error))")
     }
     return data
   }

@@ -1,3 +1,5 @@
+import FOTAModel
+
 /// How often and how patiently requests are retried.
 public struct RetryPolicy: Sendable, Equatable {
   /// Attempts per request, the first included.

@@ -6,8 +6,10 @@ import NIOCore
 import NIOHTTP1
 import ThingSpaceAPI
 
-/// Talks to ThingSpace: logs in, sends the bearer and `VZ-M2M-Token` headers, renews expired
-/// tokens once, and retries what is worth retrying with capped, jittered exponential backoff.
+/// Talks to ThingSpace: logs in, sends the bearer and `VZ-M2M-Token` headers, renews an expired
+/// token (again only once the renewed one has been accepted, so a server that refuses fresh
+/// tokens cannot loop it), and retries what is worth retrying with capped, jittered exponential
+/// backoff.
 ///
 /// Logins that ThingSpace answered are never retried: five failed logins lock a ThingSpace account.
 /// A login that got no answer at all (refused, reset, timed out) rejected nothing and is retried.
@@ -22,9 +24,11 @@ public actor ThingSpaceClient {
   private let redactor: SecretRedactor
   private var bearer: String?
   private var session: String?
+  /// A login ThingSpace refused: final for the rest of the run, never tried again.
+  private var refusedLogin: CollectionError?
   private var random = SystemRandomNumberGenerator()
   /// What collecting has taken so far.
-  public private(set) var statistics = CollectionStatistics()
+  public private(set) var statistics = HTTPFigures()
 
   /// Creates a client for the API at `baseURL` (such as `https://thingspace.verizon.com`); run it
   /// on an `HTTPClient` made with ``httpConfiguration``.
@@ -104,6 +108,7 @@ public actor ThingSpaceClient {
   private func fetch<Answer>(_ path: String, decode: (Data) -> Result<Answer, BodyProblem>)
     async throws(CollectionError) -> (Data, Answer)
   {
+    if let refusedLogin { throw refusedLogin }
     if bearer == nil { try await login() }
     let request = "GET \(path)"
     var attempt = 0
@@ -124,9 +129,11 @@ public actor ThingSpaceClient {
       case .failed(let cause, let reason):
         retryCause = cause
         detail = reason
-      case .cutShort(_, let reason):
+      case .cutShort(let status, let reason):
         retryCause = .truncatedBody
         detail = reason
+        // A status line came: the tokens were accepted.
+        if status == .ok { renewed.removeAll() }
       case .answered(let status, let headers, let body):
         try refuseRedirect(status, headers, request: request)
         if status == .ok {
@@ -150,6 +157,8 @@ public actor ThingSpaceClient {
           attempt -= 1
           continue
         }
+        // The tokens were accepted: a later expiry in this request is a new one, renewed again.
+        renewed.removeAll()
         if status == .tooManyRequests {
           retryCause = .rateLimited
           wait = headers.first(name: "Retry-After").flatMap {
@@ -171,7 +180,7 @@ public actor ThingSpaceClient {
 
   /// Counts a retry, logs it and waits before the next attempt.
   private func pause(after attempt: Int, cause: RetryCause, detail: String, wait: Duration?) async {
-    statistics.retries[cause, default: 0] += 1
+    statistics.countRetry(cause)
     let delay = wait ?? policy.backoff(retry: attempt, using: &random)
     logger.info(
       "retrying",
@@ -201,27 +210,38 @@ public actor ThingSpaceClient {
 
   /// Replaces the rejected token: at most once per request.
   private func renew(_ renewal: Renewal, because detail: String) async throws(CollectionError) {
-    switch renewal {
-    case .bearer:
-      statistics.bearerRenewals += 1
-      logger.notice("bearer token rejected; requesting a new one", metadata: ["detail": "\(detail)"])
-      try await requestToken()
-    case .session:
-      statistics.sessionRenewals += 1
-      logger.notice("session expired; logging in again", metadata: ["detail": "\(detail)"])
-      try await startSession()
+    do {
+      switch renewal {
+      case .bearer:
+        statistics.bearerRenewals += 1
+        logger.notice("bearer token rejected; requesting a new one", metadata: ["detail": "\(detail)"])
+        try await requestToken()
+      case .session:
+        statistics.sessionRenewals += 1
+        logger.notice("session expired; logging in again", metadata: ["detail": "\(detail)"])
+        try await startSession()
+      }
+    } catch {
+      if case .loginFailed = error { refusedLogin = error }
+      throw error
     }
   }
 
-  /// Sets up both tokens: the given ones, or a fresh bearer and session.
+  /// Sets up both tokens: the given ones, or a fresh bearer and session. A refused login is
+  /// remembered, so no later request of the run tries again.
   private func login() async throws(CollectionError) {
     switch credentials {
     case .tokens(let bearer, let session):
       self.bearer = bearer
       self.session = session
     case .login:
-      try await requestToken()
-      try await startSession()
+      do {
+        try await requestToken()
+        try await startSession()
+      } catch {
+        if case .loginFailed = error { refusedLogin = error }
+        throw error
+      }
     }
   }
 

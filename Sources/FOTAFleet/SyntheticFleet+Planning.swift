@@ -1,3 +1,4 @@
+import Foundation
 import ThingSpaceAPI
 
 /// The fleet's firmware list and license pool, as the planning endpoints serve them.
@@ -41,5 +42,17 @@ extension SyntheticFleet {
       accountName: account, totalLicenses: holders.count + max(1, deviceCount * 3 / 100),
       assignedLicenses: holders.count, hasMoreData: false, lastSeenDeviceId: .number(0),
       deviceList: Array(holders.prefix(1000)))
+  }
+
+  /// The firmware list as the endpoint answers it: JSON with sorted keys.
+  public var firmwareListBody: Data { Self.json(firmwareList) }
+
+  /// The license pool on `night` as the endpoint answers it.
+  public func licenseSummaryBody(night: Int = 0) -> Data { Self.json(licenseSummary(night: night)) }
+
+  private static func json(_ value: some Encodable) -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return (try? encoder.encode(value)) ?? Data()
   }
 }

@@ -1,4 +1,4 @@
-import FOTANormalise
+import FOTAModel
 import ThingSpaceAPI
 
 /// A deterministic synthetic ThingSpace account: the same seed and size always give the same bytes.

@@ -1,4 +1,4 @@
-import FOTANormalise
+import FOTAModel
 
 /// Every way the synthetic fleet writes `upgradeTime`, with how common each is.
 public enum UpgradeShape: String, Sendable, CaseIterable {

@@ -1,4 +1,5 @@
 import FOTAAggregate
+import FOTAModel
 import FOTANormalise
 import Foundation
 import GRDB
@@ -19,7 +20,7 @@ enum DeviceRow {
 
   static func arguments(_ device: Device, account: String, filter: String) -> StatementArguments {
     [
-      account, filter, HistoryKey.sortKey(device.deviceId), device.deviceId, device.make, device.model,
+      account, filter, DeviceID.sortKey(device.deviceId), device.deviceId, device.make, device.model,
       device.firmware, device.clientType, device.status, device.fotaEligible, device.licenseAssigned,
       device.upgrade.state.rawValue, device.upgrade.state == .upgraded ? device.upgrade.milliseconds : nil,
     ]

@@ -1,4 +1,5 @@
 import FOTAAggregate
+import FOTAModel
 import GRDB
 
 /// Per-run aggregates: the same groups as the reports, for trends.

@@ -1,3 +1,4 @@
+import FOTAModel
 import GRDB
 
 /// The history database's schema, built by named, append-only migrations.
@@ -80,6 +81,17 @@ public enum HistorySchema {
       // killed in between is completed or rolled back by the next one (see HistoryStore).
       try db.execute(sql: "ALTER TABLE run ADD COLUMN state TEXT NOT NULL DEFAULT 'published'")
       try db.execute(sql: "ALTER TABLE run ADD COLUMN output TEXT NOT NULL DEFAULT ''")
+    }
+    migrator.registerMigration("v4-sort-keys-for-ids-of-any-length") { db in
+      // Sort keys used to pad digits to 24, so ids longer than that sorted wrongly: recompute
+      // every key with DeviceID.sortKey, the one IMEI order.
+      for table in ["device", "change"] {
+        let ids = try String.fetchAll(db, sql: "SELECT DISTINCT deviceId FROM \(table)")
+        for id in ids {
+          try db.execute(
+            sql: "UPDATE \(table) SET sortKey = ? WHERE deviceId = ?", arguments: [DeviceID.sortKey(id), id])
+        }
+      }
     }
     return migrator
   }

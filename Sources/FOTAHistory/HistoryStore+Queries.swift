@@ -1,4 +1,5 @@
 import FOTAAggregate
+import FOTAModel
 import GRDB
 
 /// Reading and pruning the history, for the `history` commands.

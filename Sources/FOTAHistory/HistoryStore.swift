@@ -1,4 +1,5 @@
 import FOTAAggregate
+import FOTAModel
 import FOTANormalise
 import Foundation
 import GRDB
@@ -105,7 +106,7 @@ public final class HistoryStore: Sendable {
           db, account: account, filter: filter, nights: trendNights, targetPercent: targetPercent,
           tonight: .init(night: night, summary: summary, delta: delta), excluding: replaces)
         return PreparedNight(
-          report: HistoryReport(delta: delta, trends: trends), account: account, filter: filter, night: night,
+          history: NightHistory(delta: delta, trends: trends), account: account, filter: filter, night: night,
           asOf: asOf, summary: summary, replaces: replaces, writes: writes)
       }
     }
@@ -129,9 +130,9 @@ public final class HistoryStore: Sendable {
             try db.execute(
               sql: "DELETE FROM device WHERE account = ? AND clientTypeFilter = ?",
               arguments: [night.account, night.filter])
-            for device in devices {
+            for record in devices {
               try upsert.execute(
-                arguments: DeviceRow.arguments(device, account: night.account, filter: night.filter))
+                arguments: DeviceRow.arguments(record.device, account: night.account, filter: night.filter))
             }
           case .changed(let upserts, let removals):
             for device in upserts {
@@ -141,7 +142,7 @@ public final class HistoryStore: Sendable {
             for (device, snapshot) in removals {
               try db.execute(
                 sql: "DELETE FROM device WHERE account = ? AND clientTypeFilter = ? AND sortKey = ?",
-                arguments: [night.account, night.filter, HistoryKey.sortKey(device.deviceId)])
+                arguments: [night.account, night.filter, DeviceID.sortKey(device.deviceId)])
               snapshots[device.deviceId] = snapshot
             }
           }
@@ -262,7 +263,7 @@ public final class HistoryStore: Sendable {
     var removals: [(device: Device, snapshot: String)] = []
     var stored = try StoredDevices(db, account: account, filter: filter, overrides: overrides)
     var previousDevice = try stored.next()
-    let currentIterator = devices.makeIterator()
+    var currentIterator = devices.lazy.map(\.device).makeIterator()
     var current = currentIterator.next()
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys
@@ -270,8 +271,7 @@ public final class HistoryStore: Sendable {
       let order: Int
       switch (previousDevice, current) {
       case (let old?, let new?):
-        let (oldKey, newKey) = (HistoryKey.sortKey(old.deviceId), HistoryKey.sortKey(new.deviceId))
-        order = oldKey == newKey ? 0 : oldKey < newKey ? -1 : 1
+        order = DeviceID.compare(old.deviceId, new.deviceId)
       case (nil, _): order = 1
       default: order = -1
       }
@@ -332,7 +332,7 @@ public final class HistoryStore: Sendable {
   )
     throws -> Int64
   {
-    let delta = night.report.delta
+    let delta = night.history.delta
     try db.execute(
       sql: """
         INSERT INTO run (account, clientTypeFilter, night, asOf, isFirst, devices, ready, added, removed,
@@ -353,7 +353,7 @@ public final class HistoryStore: Sendable {
         """)
     for row in delta.changes {
       try change.execute(arguments: [
-        runId, HistoryKey.sortKey(row.deviceId), row.deviceId, row.make, row.model, row.kind.rawValue,
+        runId, DeviceID.sortKey(row.deviceId), row.deviceId, row.make, row.model, row.kind.rawValue,
         row.before, row.after, row.kind == .removed ? snapshots[row.deviceId] : nil,
       ])
     }
@@ -365,6 +365,6 @@ public final class HistoryStore: Sendable {
     if let error = error as? DatabaseError {
       return error.message ?? "SQLite error \(error.resultCode.rawValue)"
     }
-    return (error as? LocalizedError)?.errorDescription ?? String(describing: error)
+    return ErrorText.describe(error)
   }
 }

@@ -1,4 +1,5 @@
 import FOTAAggregate
+import FOTAModel
 import FOTANormalise
 import GRDB
 

@@ -1,11 +1,12 @@
 import FOTAAggregate
+import FOTAModel
 import FOTANormalise
 
 /// A night compared with the history but not yet recorded: what the reports show of it, and what
 /// ``HistoryStore/commit(_:devices:output:)`` will write.
 public struct PreparedNight: Sendable {
   /// What changed since the previous run, and the trends with tonight included.
-  public var report: HistoryReport
+  public var history: NightHistory
   let account: String
   let filter: String
   let night: String

@@ -1,4 +1,4 @@
-import FOTANormalise
+import FOTAModel
 import GRDB
 
 /// The stored devices of an account and filter in IMEI order, as they were before the run being
@@ -17,7 +17,7 @@ struct StoredDevices {
       sql:
         "SELECT sortKey, \(DeviceRow.columns) FROM device WHERE account = ? AND clientTypeFilter = ? ORDER BY sortKey",
       arguments: [account, filter])
-    self.overrides = overrides.map { ($0.key, $0.value) }.sorted { $0.key < $1.key }
+    self.overrides = overrides.map { ($0.key, $0.value) }.sorted { Self.byteOrder($0.key, $1.key) < 0 }
   }
 
   /// The next device in IMEI order, or `nil` after the last.
@@ -31,7 +31,7 @@ struct StoredDevices {
         }
       }
       let override = nextOverride < overrides.count ? overrides[nextOverride] : nil
-      if let override, pendingRow == nil || override.key <= pendingRow!.key {
+      if let override, pendingRow == nil || Self.byteOrder(override.key, pendingRow!.key) <= 0 {
         if override.key == pendingRow?.key { pendingRow = nil }
         nextOverride += 1
         if let device = override.device { return device }
@@ -40,5 +40,10 @@ struct StoredDevices {
       defer { pendingRow = nil }
       return pendingRow?.device
     }
+  }
+
+  /// Sort keys compare byte by byte, as SQLite's `ORDER BY` compares them.
+  static func byteOrder(_ lhs: String, _ rhs: String) -> Int {
+    lhs == rhs ? 0 : lhs.utf8.lexicographicallyPrecedes(rhs.utf8) ? -1 : 1
   }
 }

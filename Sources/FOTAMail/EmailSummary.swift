@@ -1,5 +1,4 @@
-import FOTAAggregate
-import FOTANormalise
+import FOTAModel
 import FOTAPlan
 import FOTARender
 import Foundation
@@ -8,9 +7,9 @@ import Foundation
 ///
 /// No phone number appears anywhere; device ids appear only masked to their last four digits.
 public struct EmailSummary {
-  public let report: FleetReport
+  public let report: ReportModel
 
-  public init(report: FleetReport) {
+  public init(report: ReportModel) {
     self.report = report
   }
 
@@ -21,7 +20,8 @@ public struct EmailSummary {
 
   /// `[FOTA] 0242078698-00001: 71.2% ready (+1.3), 1,204 upgraded since 25 Nov`.
   public var subject: String {
-    var subject = "[FOTA] \(report.info.account): \(Figures.percent(totals.ready, of: totals.devices))% ready"
+    var subject =
+      "[FOTA] \(report.figures.account): \(Figures.percent(totals.ready, of: totals.devices))% ready"
     if let delta = report.delta, let previous = delta.previousNight {
       let change = Self.percentPointChange(
         now: (totals.ready, totals.devices), before: (delta.previousReady, delta.previousDevices))
@@ -36,7 +36,8 @@ public struct EmailSummary {
   public var text: String {
     var lines: [String] = []
     lines.append(
-      "FOTA readiness for account \(report.info.account), as of \(Figures.readableInstant(report.info.asOf))")
+      "FOTA readiness for account \(report.figures.account), as of \(Figures.readableInstant(report.figures.asOf))"
+    )
     lines.append("")
     if let problem = report.historyProblem {
       lines.append("History not used tonight: \(problem). No changes or trends in this summary.")
@@ -90,7 +91,7 @@ public struct EmailSummary {
     lines.append(
       "Data problems: \(Figures.grouped(report.diagnostics.totalCount)) "
         + "(\(problems.map { "\($0.kind) \($0.count)" }.joined(separator: ", ")))")
-    lines.append("Source: \(report.info.source); \(Figures.grouped(report.info.pages)) pages.")
+    lines.append("Source: \(report.figures.source); \(Figures.grouped(report.figures.pages)) pages.")
     lines.append("")
     lines.append("The full report is report.html beside this message.")
     return lines.map(Self.visible).joined(separator: "\n") + "\n"
@@ -99,14 +100,15 @@ public struct EmailSummary {
   /// Values for `Templates/email.mustache`.
   public var context: [String: Any] {
     var context: [String: Any] = [
-      "subject": subject, "account": report.info.account, "asOf": Figures.readableInstant(report.info.asOf),
+      "subject": subject, "account": report.figures.account,
+      "asOf": Figures.readableInstant(report.figures.asOf),
       "devices": Figures.grouped(totals.devices), "ready": Figures.grouped(totals.ready),
       "readyPercent": Figures.percent(totals.ready, of: totals.devices),
       "needsLicense": Figures.grouped(totals.needsLicense), "ineligible": Figures.grouped(totals.ineligible),
       "neverUpgraded": Figures.grouped(totals.neverUpgraded),
       "models": models.map(\.values), "problems": problems.map(\.values),
       "problemCount": Figures.grouped(report.diagnostics.totalCount),
-      "source": Self.visible(report.info.source), "pages": Figures.grouped(report.info.pages),
+      "source": Self.visible(report.figures.source), "pages": Figures.grouped(report.figures.pages),
     ]
     if let problem = report.historyProblem { context["historyProblem"] = Self.visible(problem) }
     if let delta = report.delta {

@@ -8,7 +8,7 @@ public struct SavedMessage: Sendable {
 
   /// Reads `summary.eml` in `folder` and its `From` and `To` headers.
   public init(folder: URL) throws(MailError) {
-    let url = folder.appendingPathComponent(SummaryMailRenderer.fileName)
+    let url = folder.appendingPathComponent(SummaryMailComposer.fileName)
     guard let data = try? Data(contentsOf: url) else { throw .noMessage(path: folder.path) }
     text = String(decoding: data, as: UTF8.self)
     var headers: [String: String] = [:]

@@ -1,3 +1,4 @@
+import FOTAModel
 import ThingSpaceAPI
 
 /// Turns wire devices into ``Device`` values, recording every data problem in ``Diagnostics``.

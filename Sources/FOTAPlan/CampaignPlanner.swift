@@ -1,4 +1,4 @@
-import FOTANormalise
+import FOTAModel
 import ThingSpaceAPI
 
 /// Splits each cohort into phases and request files for `POST /api/fota/v1/upgrades`.

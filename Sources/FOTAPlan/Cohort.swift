@@ -1,4 +1,4 @@
-import FOTAAggregate
+import FOTAModel
 
 /// Ready devices of one make and model that take the same upgrade (`firmwareName`).
 public struct Cohort: Sendable, Hashable, Comparable {

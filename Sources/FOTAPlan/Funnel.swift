@@ -1,3 +1,5 @@
+import FOTAModel
+
 /// The readiness funnel: how many devices pass each step towards the next campaign.
 public struct Funnel: Sendable, Equatable, Codable {
   /// All devices.

@@ -1,5 +1,4 @@
-import FOTAAggregate
-import FOTANormalise
+import FOTAModel
 import ThingSpaceAPI
 
 /// The plan of a whole fleet: funnel, cohorts and license headroom.
@@ -32,6 +31,11 @@ public struct UpgradePlan: Sendable, Equatable {
       ]
       .append(device.deviceId)
     }
+  }
+
+  /// Puts each cohort's devices in IMEI order, after devices arrived out of order.
+  public mutating func sortCohorts() {
+    for (cohort, devices) in cohorts { cohorts[cohort] = devices.sorted(by: DeviceID.precedes) }
   }
 
   /// Devices that need a license.

@@ -1,5 +1,4 @@
-import FOTAAggregate
-import FOTANormalise
+import FOTAModel
 import ThingSpaceAPI
 
 /// Finds each device's way through its model's upgrade paths.
@@ -21,9 +20,12 @@ public struct UpgradePlanner: Sendable {
   public enum Lookup: Sendable, Hashable {
     case unknownFirmware
     case upToDate
-    case path(FirmwarePath)
+    /// The way on: an index into ``paths``.
+    case path(Int)
   }
 
+  /// Every distinct way on the firmware list offers; plans refer to them by index.
+  public private(set) var paths: [FirmwarePath] = []
   private var graph: [ModelKey: [String: [Edge]]] = [:]
   private var known: [ModelKey: Set<String>] = [:]
   private var cache: [ModelKey: [String: Lookup]] = [:]
@@ -39,9 +41,19 @@ public struct UpgradePlanner: Sendable {
     for (model, edges) in graph {
       graph[model] = edges.mapValues { $0.sorted { ($0.to, $0.firmwareName) < ($1.to, $1.firmwareName) } }
     }
-    for model in graph.keys {
-      for version in known[model] ?? [] {
-        cache[model, default: [:]][version] = search(model: model, from: version)
+    var indexes: [FirmwarePath: Int] = [:]
+    for model in graph.keys.sorted() {
+      for version in (known[model] ?? []).sorted() {
+        guard let path = search(model: model, from: version) else {
+          cache[model, default: [:]][version] = .upToDate
+          continue
+        }
+        let index = indexes[path] ?? paths.count
+        if index == paths.count {
+          indexes[path] = index
+          paths.append(path)
+        }
+        cache[model, default: [:]][version] = .path(index)
       }
     }
   }
@@ -56,16 +68,17 @@ public struct UpgradePlanner: Sendable {
     switch lookup(make: device.make, model: device.model, firmware: device.firmware) {
     case .unknownFirmware: DevicePlan(status: .noUpgradePath, path: nil)
     case .upToDate: DevicePlan(status: .upToDate, path: nil)
-    case .path(let path):
+    case .path(let index):
       DevicePlan(
         status: !device.fotaEligible ? .ineligible : device.licenseAssigned ? .ready : .needsLicense,
-        path: path)
+        path: paths[index], pathIndex: index)
     }
   }
 
-  private func search(model: ModelKey, from start: String) -> Lookup {
+  /// The way on from `start`, or `nil` when there is none (up to date).
+  private func search(model: ModelKey, from start: String) -> FirmwarePath? {
     let edges = graph[model] ?? [:]
-    guard let first = edges[start], !first.isEmpty else { return .upToDate }
+    guard let first = edges[start], !first.isEmpty else { return nil }
     var distance: [String: Int] = [start: 0]
     var arrival: [String: Edge] = [:]
     var parent: [String: String] = [:]
@@ -88,12 +101,11 @@ public struct UpgradePlanner: Sendable {
       let newest = candidates.max(by: {
         (distance[$0]!, arrival[$0]!.launchDate, $0) < (distance[$1]!, arrival[$1]!.launchDate, $1)
       })
-    else { return .upToDate }
+    else { return nil }
     var step = newest
     while parent[step] != start { step = parent[step]! }
-    return .path(
-      FirmwarePath(
-        nextFirmware: step, firmwareName: arrival[step]!.firmwareName, newestFirmware: newest,
-        hops: distance[newest]!))
+    return FirmwarePath(
+      nextFirmware: step, firmwareName: arrival[step]!.firmwareName, newestFirmware: newest,
+      hops: distance[newest]!)
   }
 }

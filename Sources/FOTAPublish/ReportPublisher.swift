@@ -1,3 +1,4 @@
+import CFileExchange
 import FOTAModel
 import Foundation
 
@@ -132,22 +133,9 @@ public struct ReportPublisher: Sendable {
     try? FileManager.default.removeItem(at: staging)
   }
 
-  /// Swaps two paths atomically with Linux's `renameat2(RENAME_EXCHANGE)`; false when unavailable.
+  /// Swaps two paths atomically (Linux `renameat2(RENAME_EXCHANGE)`); false when unavailable.
   static func exchange(_ first: String, _ second: String) -> Bool {
-    #if os(Linux)
-      typealias RenameAt2 =
-        @convention(c) (
-          Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32
-        ) -> Int32
-      guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else {
-        return false
-      }
-      let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
-      let renameExchange: UInt32 = 1 << 1
-      return renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
-    #else
-      return false
-    #endif
+    fota_exchange_paths(first, second) == 0
   }
 
   static func reason(_ error: any Error) -> String {

@@ -1,15 +1,14 @@
-import FOTAAggregate
-import FOTANormalise
+import FOTAModel
 
-/// Writes `devices.csv` and the grouped CSV files.
+/// Writes the grouped CSV files, and with history `changes.csv` and `trend.csv`; `devices.csv`
+/// is written by ``DevicesCSVWriter`` as the devices pass.
 public struct CSVReportRenderer: ReportRenderer {
   public var name: String { "CSV" }
 
   /// Creates the renderer.
   public init() {}
 
-  public func render(_ report: FleetReport, into folder: ReportFolder) throws {
-    try writeDevices(report, folder)
+  public func render(_ report: ReportModel, into folder: ReportFolder) throws {
     try writeModelFirmware(report.summary, folder)
     try writeModels(report.summary, folder)
     try writeFirmware(report.summary, folder)
@@ -43,57 +42,38 @@ public struct CSVReportRenderer: ReportRenderer {
   public static let changeColumns = ["deviceId", "make", "model", "change", "before", "after"]
 
   private func writeChanges(_ delta: FleetDelta, _ folder: ReportFolder) throws {
-    try folder.write("changes.csv") { out in
-      out.writeRow(Self.changeColumns)
-      for change in delta.changes {
-        out.writeRow([
-          change.deviceId, change.make, change.model, change.kind.rawValue, change.before, change.after,
-        ])
-      }
-    }
+    try folder.write("changes.csv") { $0.write(Self.changesTable(delta)) }
   }
 
-  /// Column names of `devices.csv`.
-  public static let deviceColumns = [
-    "deviceId", "mdn", "make", "model", "firmware", "clientType", "status", "fotaEligible",
-    "licenseAssigned", "readiness", "upgradeState", "upgradeTime", "upgradeAgeDays",
-    "upgradeTimeRaw",
-  ]
-
-  private func writeDevices(_ report: FleetReport, _ folder: ReportFolder) throws {
-    let asOf = report.summary.asOf
-    try folder.write("devices.csv") { out in
-      out.writeRow(Self.deviceColumns)
-      for device in report.devices {
-        out.writeRow(
-          [
-            device.deviceId, device.mdn, device.make, device.model, device.firmware,
-            device.clientType, device.status, String(device.fotaEligible),
-            String(device.licenseAssigned), Readiness(device).rawValue,
-            device.upgrade.state.rawValue, device.upgrade.iso8601,
-            UpgradeAgeBucket.ageDays(device.upgrade, asOf: asOf).map(String.init) ?? "",
-            device.upgrade.raw ?? "",
-          ])
-      }
+  /// `changes.csv`, as text: for the report folder and the e-mail alike.
+  public static func changesTable(_ delta: FleetDelta) -> String {
+    var bytes: [UInt8] = []
+    CSVRow.append(changeColumns, to: &bytes)
+    for change in delta.changes {
+      CSVRow.append(
+        [change.deviceId, change.make, change.model, change.kind.rawValue, change.before, change.after],
+        to: &bytes)
     }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   private func writeModelFirmware(_ summary: FleetSummary, _ folder: ReportFolder) throws {
-    try folder.write("by-model-firmware.csv") { out in
-      out.writeRow(
-        [
-          "make", "model", "firmware", "devices", "fotaEligible", "licenseAssigned", "ready",
-          "neverUpgraded",
-        ])
-      for (key, counts) in summary.modelFirmwareRows {
-        out.writeRow(
-          [key.model.make, key.model.model, key.firmware]
-            + [
-              counts.devices, counts.fotaEligible, counts.licenseAssigned, counts.ready,
-              counts.neverUpgraded,
-            ].map(String.init))
-      }
+    try folder.write("by-model-firmware.csv") { $0.write(Self.modelFirmwareTable(summary)) }
+  }
+
+  /// `by-model-firmware.csv`, as text: for the report folder and the e-mail alike.
+  public static func modelFirmwareTable(_ summary: FleetSummary) -> String {
+    var bytes: [UInt8] = []
+    CSVRow.append(
+      ["make", "model", "firmware", "devices", "fotaEligible", "licenseAssigned", "ready", "neverUpgraded"],
+      to: &bytes)
+    for (key, counts) in summary.modelFirmwareRows {
+      CSVRow.append(
+        [key.model.make, key.model.model, key.firmware]
+          + [counts.devices, counts.fotaEligible, counts.licenseAssigned, counts.ready, counts.neverUpgraded]
+          .map(String.init), to: &bytes)
     }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   private func writeModels(_ summary: FleetSummary, _ folder: ReportFolder) throws {

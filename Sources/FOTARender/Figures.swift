@@ -1,4 +1,4 @@
-import FOTANormalise
+import FOTAModel
 
 /// Deterministic number and date formatting for every report.
 public enum Figures {

@@ -11,7 +11,7 @@ public struct HTMLReportRenderer: ReportRenderer {
     self.templates = templates
   }
 
-  public func render(_ report: FleetReport, into folder: ReportFolder) throws {
+  public func render(_ report: ReportModel, into folder: ReportFolder) throws {
     let context = HTMLReportView(report: report).context
     guard
       let html = templates.library.render(context, withTemplate: ReportTemplates.htmlTemplate)

@@ -1,13 +1,13 @@
-import FOTAAggregate
-import FOTANormalise
+import FOTAModel
 import FOTAPlan
+import ThingSpaceAPI
 
 /// The values the HTML template shows, every figure formatted and every chart drawn.
 ///
 /// Device-provided strings reach the template as plain values, which Mustache escapes; charts are
 /// built by ``SVGChart``, which escapes its own labels.
 struct HTMLReportView {
-  let report: FleetReport
+  let report: ReportModel
 
   /// Models shown one by one before the rest are folded into "Other models".
   static let modelLimit = 15
@@ -33,10 +33,10 @@ struct HTMLReportView {
     let summary = report.summary
     let totals = summary.totals
     return [
-      "title": "FOTA readiness — \(report.info.account) — \(Figures.readableInstant(report.info.asOf))",
-      "account": report.info.account,
-      "asOf": Figures.readableInstant(report.info.asOf),
-      "clientTypeFilter": report.info.clientTypeFilter ?? "",
+      "title": "FOTA readiness — \(report.figures.account) — \(Figures.readableInstant(report.figures.asOf))",
+      "account": report.figures.account,
+      "asOf": Figures.readableInstant(report.figures.asOf),
+      "clientTypeFilter": report.figures.clientTypeFilter ?? "",
       "headline": headline,
       "readinessChart": readinessChart,
       "models": modelRows,
@@ -352,7 +352,7 @@ struct HTMLReportView {
   }
 
   private var completeness: [[String: String]] {
-    let info = report.info
+    let info = report.figures
     var rows: [(String, String)] = [
       ("Account", info.account),
       ("Source", info.source),

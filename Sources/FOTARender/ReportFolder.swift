@@ -25,6 +25,13 @@ public final class ReportFolder {
   /// Creates a file (and its folders, for names like `campaigns/x/y.json`) and streams it
   /// through a buffered writer.
   public func write(_ name: String, _ body: (inout FileOutput) throws -> Void) throws {
+    var output = try open(name)
+    try body(&output)
+    try close(&output)
+  }
+
+  /// Creates a file to write over time; ``close(_:)`` it when complete.
+  public func open(_ name: String) throws -> FileOutput {
     if name.contains("/") {
       let folder = url.appendingPathComponent(name).deletingLastPathComponent()
       do {
@@ -33,10 +40,13 @@ public final class ReportFolder {
         throw RenderError.cannotWrite(file: name, reason: error.localizedDescription)
       }
     }
-    var output = try FileOutput(path: path(of: name), name: name)
-    try body(&output)
+    return try FileOutput(path: path(of: name), name: name)
+  }
+
+  /// Completes a file made with ``open(_:)``.
+  public func close(_ output: inout FileOutput) throws {
     try output.close()
-    register(name)
+    register(output.name)
   }
 
   /// Removes everything in the folder but the named entries, to render it again.
@@ -50,50 +60,5 @@ public final class ReportFolder {
   /// Writes a whole file at once.
   public func write(_ name: String, contents: String) throws {
     try write(name) { $0.write(contents) }
-  }
-}
-
-/// A buffered file writer; flushes every megabyte.
-public struct FileOutput {
-  private let handle: FileHandle
-  private let name: String
-  private var buffer: [UInt8] = []
-  private var failure: RenderError?
-
-  init(path: String, name: String) throws {
-    self.name = name
-    guard FileManager.default.createFile(atPath: path, contents: nil),
-      let handle = FileHandle(forWritingAtPath: path)
-    else { throw RenderError.cannotWrite(file: name, reason: "cannot create the file") }
-    self.handle = handle
-    buffer.reserveCapacity(1 << 20)
-  }
-
-  /// Appends text.
-  public mutating func write(_ text: String) {
-    buffer += text.utf8
-    if buffer.count >= 1 << 20 { flush() }
-  }
-
-  /// Appends one CSV record (see ``CSVRow``).
-  public mutating func writeRow(_ cells: [String]) {
-    CSVRow.append(cells, to: &buffer)
-    if buffer.count >= 1 << 20 { flush() }
-  }
-
-  private mutating func flush() {
-    guard failure == nil, !buffer.isEmpty else { return }
-    do {
-      try handle.write(contentsOf: buffer)
-    } catch {
-      failure = .cannotWrite(file: name, reason: error.localizedDescription)
-    }
-    buffer.removeAll(keepingCapacity: true)
-  }
-
-  mutating func close() throws {
-    flush()
-    try? handle.close()
-    if let failure { throw failure }
   }
 }

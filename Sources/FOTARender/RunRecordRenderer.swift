@@ -1,7 +1,7 @@
-import FOTAAggregate
-import FOTANormalise
+import FOTAModel
 import FOTAPlan
 import Foundation
+import ThingSpaceAPI
 
 /// Writes `run.json`: the run's metadata for cron wrappers, dashboards and the next night.
 public struct RunRecordRenderer: ReportRenderer {
@@ -122,7 +122,7 @@ public struct RunRecordRenderer: ReportRenderer {
     }
   }
 
-  static func plan(_ planning: PlanningReport) -> Plan {
+  static func plan(_ planning: PlanningResult) -> Plan {
     var record = Plan(missing: planning.missing)
     guard let plan = planning.plan else { return record }
     record.funnel = plan.funnel
@@ -142,23 +142,23 @@ public struct RunRecordRenderer: ReportRenderer {
     return record
   }
 
-  public func render(_ report: FleetReport, into folder: ReportFolder) throws {
+  public func render(_ report: ReportModel, into folder: ReportFolder) throws {
     let totals = report.summary.totals
     var diagnostics: [String: Int] = [:]
     for entry in report.diagnostics.sortedEntries {
       diagnostics[entry.key.kind.rawValue, default: 0] += entry.count
     }
     let record = Record(
-      account: report.info.account,
-      asOf: CivilCalendar.iso8601(milliseconds: report.info.asOf),
-      source: report.info.source,
-      clientTypeFilter: report.info.clientTypeFilter,
-      pages: report.info.pages,
-      records: report.info.records,
+      account: report.figures.account,
+      asOf: CivilCalendar.iso8601(milliseconds: report.figures.asOf),
+      source: report.figures.source,
+      clientTypeFilter: report.figures.clientTypeFilter,
+      pages: report.figures.pages,
+      records: report.figures.records,
       devices: totals.devices,
       duplicates: report.summary.duplicates,
-      skipped: report.info.skipped,
-      filteredOut: report.info.filteredOut,
+      skipped: report.figures.skipped,
+      filteredOut: report.figures.filteredOut,
       readiness: [
         Readiness.ready.rawValue: totals.ready, Readiness.needsLicense.rawValue: totals.needsLicense,
         Readiness.ineligible.rawValue: totals.ineligible,
@@ -172,13 +172,13 @@ public struct RunRecordRenderer: ReportRenderer {
       diagnostics: diagnostics,
       diagnosticsTotal: report.diagnostics.totalCount,
       durations: Durations(
-        collectSeconds: Figures.roundedSeconds(report.info.collectSeconds),
-        renderSeconds: Figures.roundedSeconds(report.info.renderSeconds)),
+        collectSeconds: Figures.roundedSeconds(report.figures.collectSeconds),
+        renderSeconds: Figures.roundedSeconds(report.figures.renderSeconds)),
       files: (folder.files + ["run.json"]).sorted(),
-      http: report.info.http,
+      http: report.figures.http,
       changes: report.delta.map(Changes.init),
       trends: report.trends.map(Self.trends),
-      plan: report.planning.map(Self.plan), historyRunId: report.info.historyRunId,
+      plan: report.planning.map(Self.plan), historyRunId: report.figures.historyRunId,
       historyProblem: report.historyProblem)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

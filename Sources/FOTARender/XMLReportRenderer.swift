@@ -1,7 +1,8 @@
-import FOTAAggregate
-import FOTANormalise
+import FOTAModel
 import FOTAPlan
 import FOTAXML
+import Foundation
+import ThingSpaceAPI
 
 /// Streams `report.xml` through libxml2 and checks it against `Templates/report.xsd`.
 ///
@@ -22,7 +23,7 @@ public struct XMLReportRenderer: ReportRenderer {
     self.includeDevices = includeDevices
   }
 
-  public func render(_ report: FleetReport, into folder: ReportFolder) throws {
+  public func render(_ report: ReportModel, into folder: ReportFolder) throws {
     let path = folder.path(of: "report.xml")
     let writer = try XMLStreamWriter(path: path)
     try writer.startDocument()
@@ -37,14 +38,14 @@ public struct XMLReportRenderer: ReportRenderer {
     try writeDiagnostics(report.diagnostics, writer)
     if let delta = report.delta { try writeChanges(delta, writer) }
     if let planning = report.planning { try writePlan(planning, writer) }
-    if includeDevices { try writeDevices(report, writer) }
+    if includeDevices { try spliceDevices(folder, writer) }
     try writer.endDocument()
     folder.register("report.xml")
     try XMLSchemaValidator(schemaPath: schemaPath).validate(fileAt: path)
   }
 
-  private func writeRun(_ report: FleetReport, _ writer: XMLStreamWriter) throws {
-    let info = report.info
+  private func writeRun(_ report: ReportModel, _ writer: XMLStreamWriter) throws {
+    let info = report.figures
     try writer.startElement("run")
     try writer.attribute("account", info.account)
     try writer.attribute("asOf", CivilCalendar.iso8601(milliseconds: info.asOf))
@@ -179,7 +180,7 @@ public struct XMLReportRenderer: ReportRenderer {
     try writer.endElement()
   }
 
-  private func writePlan(_ planning: PlanningReport, _ writer: XMLStreamWriter) throws {
+  private func writePlan(_ planning: PlanningResult, _ writer: XMLStreamWriter) throws {
     try writer.startElement("plan")
     try writer.attribute("complete", String(planning.missing.isEmpty))
     for reason in planning.missing { try writer.emptyElement("missing", ["reason": reason]) }
@@ -227,30 +228,28 @@ public struct XMLReportRenderer: ReportRenderer {
     try writer.endElement()
   }
 
-  private func writeDevices(_ report: FleetReport, _ writer: XMLStreamWriter) throws {
-    try writer.startElement("devices")
-    try writer.attribute("count", String(report.devices.count))
-    for device in report.devices {
-      try writer.startElement("device")
-      try writer.attribute("id", device.deviceId)
-      try writer.attribute("make", device.make)
-      try writer.attribute("model", device.model)
-      try writer.attribute("firmware", device.firmware)
-      try writer.attribute("clientType", device.clientType)
-      try writer.attribute("status", device.status)
-      try writer.attribute("fotaEligible", String(device.fotaEligible))
-      try writer.attribute("licenseAssigned", String(device.licenseAssigned))
-      try writer.attribute("readiness", Readiness(device).rawValue)
-      try writer.attribute("upgradeState", device.upgrade.state.rawValue)
-      if device.upgrade.state == .upgraded {
-        try writer.attribute("upgradeTime", device.upgrade.iso8601)
-      }
-      if let age = UpgradeAgeBucket.ageDays(device.upgrade, asOf: report.summary.asOf) {
-        try writer.attribute("upgradeAgeDays", String(age))
-      }
-      if let raw = device.upgrade.raw { try writer.attribute("upgradeTimeRaw", raw) }
-      try writer.endElement()
+  /// Places the `<devices>` element the device pass wrote into the document, leaving out the
+  /// fragment's placeholder lines, and removes the fragment.
+  private func spliceDevices(_ folder: ReportFolder, _ writer: XMLStreamWriter) throws {
+    let path = folder.path(of: XMLDeviceListWriter.fragment)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw RenderError.renderFailed(renderer: name, reason: "the device list was not written")
     }
-    try writer.endElement()
+    defer { try? handle.close() }
+    let closing = Array("</fragment>\n".utf8)
+    var pending: [UInt8] = []
+    var skippedFirstLine = false
+    while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+      pending += chunk
+      if !skippedFirstLine, let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+        pending.removeFirst(newline + 1)
+        skippedFirstLine = true
+      }
+      guard skippedFirstLine, pending.count > closing.count else { continue }
+      let ready = pending.count - closing.count
+      try pending.withUnsafeBytes { try writer.raw(UnsafeRawBufferPointer(rebasing: $0[..<ready])) }
+      pending.removeFirst(ready)
+    }
   }
 }

@@ -67,14 +67,14 @@ actor SimulatorState {
     statistics.faults[name, default: 0] += 1
   }
 
-  private var licenseSummary: LicenseSummary?
+  private var licenseSummary: Data?
 
-  /// The license pool, made once (it walks the whole fleet).
-  func licenses(_ configuration: SimulatorConfiguration) -> LicenseSummary {
+  /// The license pool's body, made once (it walks the whole fleet).
+  func licenses(_ configuration: SimulatorConfiguration) -> Data {
     if let licenseSummary { return licenseSummary }
-    let summary = configuration.fleet.licenseSummary(night: configuration.night)
-    licenseSummary = summary
-    return summary
+    let body = configuration.fleet.licenseSummaryBody(night: configuration.night)
+    licenseSummary = body
+    return body
   }
 
   func recordPage() {

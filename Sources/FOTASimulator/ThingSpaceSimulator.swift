@@ -139,7 +139,7 @@ public struct ThingSpaceSimulator: Sendable {
       _ = await state.sessionLogin(accepted: false, ttl: nil)
       return Self.invalidCredentials
     }
-    let login = try? JSONDecoder().decode(SessionLoginRequest.self, from: Data(buffer: body))
+    let login = try? JSONDecoder().decode(SessionLoginRequest.self, from: Data(body.readableBytesView))
     let accepted =
       login?.username == configuration.credentials.username
       && login?.password == configuration.credentials.password
@@ -256,12 +256,10 @@ public struct ThingSpaceSimulator: Sendable {
     let number = await state.nextDataRequest(deviceList: false)
     if let refusal = try await gate(request, number: number) { return refusal }
     if let refusal = Self.unknownAccount(account, expected: configuration.fleet.account) { return refusal }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     let body: Data
     switch kind {
-    case .firmware: body = try encoder.encode(configuration.fleet.firmwareList)
-    case .licenses: body = try encoder.encode(await state.licenses(configuration))
+    case .firmware: body = configuration.fleet.firmwareListBody
+    case .licenses: body = await state.licenses(configuration)
     }
     if let every = configuration.dropEvery, number % every == 0 {
       await state.recordFault("dropped")

@@ -2,11 +2,20 @@ import Foundation
 
 /// Compares produced report folders with committed golden copies.
 ///
-/// Set `FOTA_RECORD_GOLDEN=1` to overwrite the golden copies with what was produced.
+/// Set `FOTA_RECORD_GOLDEN=1` to overwrite the golden copies with what was produced; a test that
+/// records fails, so a recording never passes unnoticed: review the diff, then run it again.
 public enum GoldenFiles {
   /// True when the run should re-record instead of compare.
   public static var isRecording: Bool {
     ProcessInfo.processInfo.environment["FOTA_RECORD_GOLDEN"] == "1"
+  }
+
+  /// The differences between `produced` and `golden`; when recording, records instead and says
+  /// so as the one difference, so the test fails.
+  public static func check(produced: URL, golden: URL) throws -> [String] {
+    guard isRecording else { return try differences(produced: produced, golden: golden) }
+    try record(produced: produced, golden: golden)
+    return ["recorded \(golden.path); review the diff, then run the tests again without FOTA_RECORD_GOLDEN"]
   }
 
   /// Replaces timing figures, the only values allowed to differ between runs, with `0`.

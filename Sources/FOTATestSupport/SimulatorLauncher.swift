@@ -1,7 +1,9 @@
+import FOTACollect
 import FOTAFleet
 import FOTASimulator
 import Foundation
 import Logging
+import ThingSpaceAPI
 
 /// Starts the ThingSpace simulator on a free loopback port for the length of a test.
 public enum SimulatorLauncher {
@@ -15,6 +17,11 @@ public enum SimulatorLauncher {
     let simulator = ThingSpaceSimulator(configuration: configuration, logger: logger)
     return try await simulator.withRunning { url in try await body(simulator, url) }
   }
+
+  /// The demo credentials, to log in to the simulator.
+  public static let demoLogin = ThingSpaceCredentials.login(
+    clientId: SimulatorCredentials.demo.clientId, clientSecret: SimulatorCredentials.demo.clientSecret,
+    username: SimulatorCredentials.demo.username, password: SimulatorCredentials.demo.password)
 
   /// The demo credentials as the environment variables `run` reads.
   public static func loginEnvironment(password: String = SimulatorCredentials.demo.password)

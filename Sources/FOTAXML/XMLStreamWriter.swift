@@ -52,6 +52,15 @@ public final class XMLStreamWriter {
     try check(clean.withCString { xmlTextWriterWriteString(writer, Self.xml($0)) }, "write text")
   }
 
+  /// Writes bytes as they are: well-formed XML made by another writer (a fragment).
+  public func raw(_ bytes: UnsafeRawBufferPointer) throws(XMLError) {
+    let writer = try open("write raw XML")
+    guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+    let result = xmlTextWriterWriteRawLen(
+      writer, base.assumingMemoryBound(to: xmlChar.self), Int32(clamping: bytes.count))
+    try check(result, "write raw XML")
+  }
+
   /// Closes the innermost open element.
   public func endElement() throws(XMLError) {
     try check(xmlTextWriterEndElement(try open("end an element")), "end an element")

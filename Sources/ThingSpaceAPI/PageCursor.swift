@@ -1,3 +1,5 @@
+import FOTAModel
+
 /// The keyset cursor `lastSeenDeviceId`, which ThingSpace sends as a number or as a string.
 public enum PageCursor: Sendable, Hashable, CustomStringConvertible {
   case number(Int64)
@@ -21,20 +23,9 @@ public enum PageCursor: Sendable, Hashable, CustomStringConvertible {
 
   public var description: String { startIndex }
 
-  /// True when this cursor lies past `startIndex` in IMEI order (numerically for digit strings).
+  /// True when this cursor lies past `startIndex` in IMEI order (surrounding blanks ignored).
   public func isAfter(_ startIndex: String) -> Bool {
-    let next = self.startIndex.trimmingASCIIWhitespace()
-    let previous = startIndex.trimmingASCIIWhitespace()
-    func digits(_ text: String) -> Substring? {
-      guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-      let trimmed = text.drop { $0 == "0" }
-      return trimmed
-    }
-    if let nextDigits = digits(next), let previousDigits = digits(previous) {
-      if nextDigits.count != previousDigits.count { return nextDigits.count > previousDigits.count }
-      return nextDigits > previousDigits
-    }
-    return next > previous
+    DeviceID.precedes(startIndex.trimmingASCIIWhitespace(), self.startIndex.trimmingASCIIWhitespace())
   }
 }
 
@@ -54,15 +45,5 @@ extension PageCursor: Codable {
     case .number(let value): try container.encode(value)
     case .string(let value): try container.encode(value)
     }
-  }
-}
-
-extension String {
-  /// The string without leading and trailing ASCII spaces, tabs and line breaks.
-  public func trimmingASCIIWhitespace() -> String {
-    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-    guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
-    let last = lastIndex(where: { !isSpace($0) })!
-    return String(self[first...last])
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FOTAMail
+import Foundation
 
 /// Who gets the e-mailed summary.
 struct EmailOptionsGroup: ParsableArguments {

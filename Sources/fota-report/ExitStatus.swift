@@ -1,4 +1,4 @@
-import FOTAReport
+import FOTAJob
 
 /// Every exit code of the command, in one place; the README's table says the same.
 enum ExitStatus {

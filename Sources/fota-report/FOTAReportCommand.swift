@@ -14,6 +14,6 @@ struct FOTAReportCommand: AsyncParsableCommand {
       Exit codes: 0 success, 1 failure (nothing published; the previous report stays), \
       3 the reports were published but the summary e-mail could not be delivered, 64 bad usage.
       """,
-    subcommands: [RunCommand.self, SimulateCommand.self, HistoryCommand.self, EmailCommand.self]
+    subcommands: [RunCommand.self, HistoryCommand.self, EmailCommand.self]
   )
 }

@@ -4,13 +4,7 @@ import Foundation
 /// Prints a failure as one line on standard error: no stack trace, no secret.
 enum FailureReport {
   static func print(_ error: any Error, redactor: SecretRedactor = SecretRedactor()) {
-    let message: String
-    if let localized = error as? LocalizedError, let description = localized.errorDescription {
-      message = description
-    } else {
-      message = String(describing: error)
-    }
-    print(message: message, redactor: redactor)
+    print(message: ErrorText.describe(error), redactor: redactor)
   }
 
   static func print(message: String, redactor: SecretRedactor = SecretRedactor()) {

@@ -18,5 +18,3 @@ struct LoggingOptions: ParsableArguments {
     return logger
   }
 }
-
-extension Logger.Level: @retroactive ExpressibleByArgument {}

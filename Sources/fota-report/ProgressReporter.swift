@@ -1,4 +1,4 @@
-import FOTAReport
+import FOTACollect
 import Foundation
 import Logging
 import Synchronization

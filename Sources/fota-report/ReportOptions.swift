@@ -1,4 +1,5 @@
 import ArgumentParser
+import FOTAModel
 import FOTANormalise
 import FOTAPlan
 import FOTARender
@@ -99,33 +100,4 @@ struct ReportOptions: ParsableArguments {
     if let templates { return URL(fileURLWithPath: templates) }
     return ReportTemplates.locateDefault(executablePath: CommandLine.arguments[0])
   }
-}
-
-/// `--as-of`: any timestamp shape the upgrade-time parser reads.
-struct AsOfArgument: ExpressibleByArgument {
-  let milliseconds: Int64
-
-  init?(argument: String) {
-    guard let milliseconds = UpgradeTimeParser.instant(argument) else { return nil }
-    self.milliseconds = milliseconds
-  }
-}
-
-/// `--formats csv,html`.
-struct FormatListArgument: ExpressibleByArgument {
-  let formats: [ReportFormat]
-
-  init(formats: [ReportFormat]) {
-    self.formats = formats
-  }
-
-  init?(argument: String) {
-    let parts = argument.split(separator: ",").map {
-      ReportFormat(rawValue: $0.trimmingCharacters(in: .whitespaces).lowercased())
-    }
-    guard !parts.isEmpty, !parts.contains(where: { $0 == nil }) else { return nil }
-    formats = parts.compactMap { $0 }
-  }
-
-  var defaultValueDescription: String { formats.map(\.rawValue).joined(separator: ",") }
 }

@@ -1,10 +1,9 @@
 import ArgumentParser
-import FOTAFleet
+import FOTAJob
 import FOTAMail
 import FOTAModel
 import FOTANormalise
 import FOTAPlan
-import FOTAReport
 import Foundation
 import Logging
 
@@ -15,7 +14,7 @@ struct RunCommand: AsyncParsableCommand {
     abstract: "Collect the device list and publish the night's reports.",
     discussion: """
       Collects the device list of --account from the ThingSpace API, from saved pages \
-      (--from-pages), or from the built-in demo fleet served by the simulator over loopback \
+      (--from-pages), or from the built-in demo fleet read in process \
       (--demo), and writes devices.csv, by-model-firmware.csv, by-model.csv, by-firmware.csv, \
       readiness.csv, upgrade-age.csv, report.html, report.xml and run.json into --out; with \
       history (the default, kept in --history) changes.csv and trend.csv, what changed since the \
@@ -97,7 +96,7 @@ struct RunCommand: AsyncParsableCommand {
     logger.info(
       "done",
       metadata: [
-        "account": "\(outcome.info.account)", "devices": "\(outcome.summary.totals.devices)",
+        "account": "\(outcome.figures.account)", "devices": "\(outcome.summary.totals.devices)",
         "ready": "\(outcome.summary.totals.ready)", "output": "\(outcome.output.path)",
       ])
     let status = ExitStatus.of(outcome)

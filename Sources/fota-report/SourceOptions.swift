@@ -1,7 +1,6 @@
 import ArgumentParser
 import FOTACollect
-import FOTAFleet
-import FOTAReport
+import FOTAJob
 import Foundation
 import ThingSpaceAPI
 
@@ -98,16 +97,4 @@ struct SourceOptions: ParsableArguments {
   var retryPolicy: RetryPolicy {
     RetryPolicy(maxAttempts: maxAttempts, timeout: .seconds(timeout))
   }
-}
-
-/// `--client-type` values, case-insensitive.
-struct ClientTypeArgument: ExpressibleByArgument {
-  let value: ClientType
-
-  init?(argument: String) {
-    guard let value = ClientType(rawValue: argument.uppercased()) else { return nil }
-    self.value = value
-  }
-
-  static var allValueStrings: [String] { ClientType.allCases.map(\.rawValue) }
 }

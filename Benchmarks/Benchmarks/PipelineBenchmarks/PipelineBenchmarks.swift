@@ -1,6 +1,7 @@
 import Benchmark
 import FOTAAggregate
 import FOTAFleet
+import FOTAModel
 import FOTANormalise
 import FOTARender
 import Foundation

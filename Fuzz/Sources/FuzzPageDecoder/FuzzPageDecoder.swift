@@ -1,4 +1,5 @@
 import CFuzzerDriver
+import FOTAModel
 import FOTANormalise
 import ThingSpaceAPI
 

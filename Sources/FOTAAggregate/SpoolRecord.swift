@@ -1,0 +1,63 @@
+import FOTAModel
+
+/// The spool's binary form of one device: a flags byte (eligible, licensed, upgrade state, raw
+/// time present), the upgrade instant (8 bytes), the plan (status byte, path index: 4 bytes),
+/// then eight length-prefixed strings.
+enum SpoolRecord {
+  static func encode(_ device: Device, plan: DevicePlan?, into buffer: inout [UInt8]) {
+    var flags: UInt8 = device.fotaEligible ? 1 : 0
+    if device.licenseAssigned { flags |= 2 }
+    flags |= UInt8(device.upgrade.state.declarationIndex) << 2
+    if device.upgrade.raw != nil { flags |= 16 }
+    buffer.append(flags)
+    withUnsafeBytes(of: (device.upgrade.milliseconds ?? 0).littleEndian) { buffer += $0 }
+    buffer.append(plan.map { UInt8($0.status.declarationIndex + 1) } ?? 0)
+    withUnsafeBytes(of: UInt32(plan?.pathIndex.map { $0 + 1 } ?? 0).littleEndian) { buffer += $0 }
+    for field in [
+      device.deviceId, device.mdn, device.make, device.model, device.firmware, device.clientType,
+      device.status, device.upgrade.raw ?? "",
+    ] {
+      withUnsafeBytes(of: UInt32(field.utf8.count).littleEndian) { buffer += $0 }
+      buffer += field.utf8
+    }
+  }
+
+  /// The record at `start`; `nil` when the bytes there do not hold a whole record.
+  static func decode(_ raw: UnsafeRawBufferPointer, at start: Int, paths: [FirmwarePath])
+    -> (device: PlannedDevice, next: Int)?
+  {
+    var offset = start
+    guard offset + 14 <= raw.count else { return nil }
+    let flags = raw[offset]
+    let millis = Int64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 1, as: Int64.self))
+    let status = raw[offset + 9]
+    let pathIndex = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 10, as: UInt32.self)))
+    offset += 14
+    var fields: [String] = []
+    fields.reserveCapacity(8)
+    for _ in 0..<8 {
+      guard offset + 4 <= raw.count else { return nil }
+      let length = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+      offset += 4
+      guard offset + length <= raw.count else { return nil }
+      fields.append(
+        String(decoding: UnsafeRawBufferPointer(rebasing: raw[offset..<offset + length]), as: UTF8.self))
+      offset += length
+    }
+    let state = UpgradeState.allCases[Int(flags >> 2) & 3]
+    let upgrade = UpgradeTime(
+      state: state, milliseconds: state == .upgraded ? millis : nil, raw: flags & 16 != 0 ? fields[7] : nil)
+    let device = Device(
+      deviceId: fields[0], mdn: fields[1], make: fields[2], model: fields[3], firmware: fields[4],
+      clientType: fields[5], status: fields[6], fotaEligible: flags & 1 != 0, licenseAssigned: flags & 2 != 0,
+      upgrade: upgrade)
+    let plan =
+      status == 0
+      ? nil
+      : DevicePlan(
+        status: PlanStatus.allCases[Int(status) - 1],
+        path: pathIndex == 0 || pathIndex > paths.count ? nil : paths[pathIndex - 1],
+        pathIndex: pathIndex == 0 ? nil : pathIndex - 1)
+    return (PlannedDevice(device: device, plan: plan), offset)
+  }
+}

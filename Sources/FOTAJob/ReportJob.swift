@@ -1,0 +1,149 @@
+import FOTAAggregate
+import FOTACollect
+import FOTAHistory
+import FOTAMail
+import FOTAModel
+import FOTAPublish
+import FOTARender
+import Foundation
+import Logging
+
+/// The nightly job, an orchestrator of stages in the order data flows: collect (normalise,
+/// aggregate and plan each device as it arrives) → record (compare with the history) → render →
+/// record (commit, pending) → publish → record (mark published) → deliver.
+///
+/// No stage calls back into the job. The report and the history never disagree for longer than
+/// a killed run, which the next run mends (see ``NightRecord``).
+public struct ReportJob: Sendable {
+  public let configuration: RunConfiguration
+  public let logger: Logger
+  /// Extra renderers run after the standard ones (tests use this to inject failures).
+  public var additionalRenderers: [any ReportRenderer] = []
+  /// Called after every page.
+  public var progress: (@Sendable (CollectionProgress) -> Void)?
+
+  /// Creates a job.
+  public init(configuration: RunConfiguration, logger: Logger) {
+    self.configuration = configuration
+    self.logger = logger
+  }
+
+  /// Runs the night: refused before starting, failed with nothing published, or published.
+  public func run() async throws -> RunOutcome {
+    let preflight = try RunPreflight(configuration, logger: logger)
+    var record = NightRecord(history: preflight.history, problem: preflight.historyProblem, logger: logger)
+    record.recoverPendingRuns()
+    let publisher = ReportPublisher(destination: configuration.output)
+    let staging = try publisher.makeStaging()
+    var recorder: PageRecorder?
+    do {
+      recorder = try configuration.savePages.map { url throws(CollectionError) in
+        try PageRecorder(directory: url)
+      }
+      let night = try await collect(into: staging, recorder: recorder)
+      try record.checkDrop(night, configuration: configuration)
+      let prepared = try record.prepare(night, configuration: configuration)
+      let folder = ReportFolder(url: staging)
+      var rendered = try render(
+        night, history: prepared?.history, problem: record.problem, preflight, into: folder)
+      if let prepared, !record.commit(prepared, devices: try night.devices(), output: configuration.output) {
+        logger.warning(
+          "rendering again without the history sections", metadata: ["reason": "\(record.problem ?? "")"])
+        try folder.removeAll(except: [night.spool.url.lastPathComponent])
+        rendered = try render(night, history: nil, problem: record.problem, preflight, into: folder)
+      }
+      Failpoint.recorded.reach()
+      rendered.model.figures.historyRunId = record.runId
+      try RunRecordRenderer().render(rendered.model, into: folder)
+      try? FileManager.default.removeItem(at: night.spool.url)
+      do {
+        try publisher.publish(staging)
+      } catch {
+        record.rollBack()
+        throw error
+      }
+      Failpoint.swapped.reach()
+      record.markPublished()
+      Failpoint.published.reach()
+      var outcome = RunOutcome(
+        model: rendered.model, output: configuration.output, files: folder.files.sorted())
+      outcome.historyRunId = record.runId
+      outcome.incompleteRecord = record.problem.map { ["history: \($0)"] } ?? []
+      do {
+        try recorder?.finish()
+      } catch {
+        logger.error("saved pages could not be kept", metadata: ["reason": "\(ErrorText.describe(error))"])
+        outcome.incompleteRecord.append("saved pages: \(ErrorText.describe(error))")
+      }
+      logger.info(
+        "published report",
+        metadata: ["output": "\(configuration.output.path)", "devices": "\(outcome.summary.totals.devices)"])
+      outcome.delivery = await deliver(rendered.message)
+      return outcome
+    } catch {
+      publisher.discard(staging)
+      recorder?.discard()
+      throw error
+    }
+  }
+
+  /// Collect: every page through the checks, the normaliser, the planner and the aggregator.
+  private func collect(into staging: URL, recorder: PageRecorder?) async throws -> CollectedNight {
+    var collector = NightCollector(
+      settings: .init(
+        account: configuration.account, clientType: configuration.clientType, asOf: configuration.asOf,
+        plan: configuration.plan), logger: logger)
+    let progress = self.progress
+    collector.progress = { figures in
+      if figures.pages == 1 { Failpoint.collecting.reach() }
+      progress?(figures)
+    }
+    let spool = try DeviceSpool(url: staging.appendingPathComponent(".devices.spool"))
+    return try await configuration.source.open(
+      clientType: configuration.clientType, retryPolicy: configuration.retryPolicy,
+      redactor: configuration.redactor, logger: logger
+    ) { source in try await collector.collect(from: &source, into: spool, recorder: recorder) }
+  }
+
+  /// Render: every file of the night but `run.json`, and the e-mail's `summary.eml`.
+  private func render(
+    _ night: CollectedNight, history: NightHistory?, problem: String?, _ preflight: RunPreflight,
+    into folder: ReportFolder
+  ) throws -> (model: ReportModel, message: MIMEMessage?) {
+    let started = ContinuousClock.now
+    var model = ReportModel(
+      figures: night.figures, summary: night.summary, diagnostics: night.diagnostics,
+      devices: try night.devices())
+    model.planning = night.planning
+    model.delta = history?.delta
+    model.trends = history?.trends
+    model.historyEnabled = history != nil
+    model.historyProblem = problem
+    let composer = configuration.email.map {
+      SummaryMailComposer(options: $0, templates: preflight.templates, date: Date())
+    }
+    let attachment = composer?.planAttachment()
+    try ReportRenderers(
+      formats: configuration.formats, templates: preflight.templates, xmlDevices: configuration.xmlDevices
+    ).render(
+      model, into: folder, deviceWriters: attachment.map { [$0] } ?? [], renderers: additionalRenderers)
+    let message = try composer?.compose(model, planAttachment: attachment, into: folder)
+    model.figures.renderSeconds = (ContinuousClock.now - started).seconds
+    return (model, message)
+  }
+
+  /// Deliver: sends the summary once the report is published; a failure never touches the report.
+  private func deliver(_ message: MIMEMessage?) async -> RunOutcome.DeliveryResult? {
+    guard let message, let delivery = configuration.delivery else { return nil }
+    do {
+      try await delivery.deliver(message.rendered, from: message.from, to: message.to)
+      logger.info(
+        "summary sent", metadata: ["via": "\(delivery.label)", "recipients": "\(message.to.count)"])
+      return .sent(via: delivery.label)
+    } catch {
+      let reason = configuration.redactor.redact(ErrorText.describe(error))
+      logger.error("summary not sent", metadata: ["reason": "\(reason)"])
+      return .failed(reason)
+    }
+  }
+}

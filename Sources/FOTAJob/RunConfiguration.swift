@@ -1,0 +1,69 @@
+import FOTACollect
+import FOTAHistory
+import FOTAMail
+import FOTAModel
+import FOTAPlan
+import FOTARender
+import Foundation
+import ThingSpaceAPI
+
+/// Everything one run of the nightly job needs to know.
+public struct RunConfiguration: Sendable {
+  /// Where the pages come from.
+  public typealias Source = NightSource
+
+  public var source: Source
+  /// The account the pages must belong to; taken from the pages when `nil`.
+  public var account: String?
+  /// The report folder, replaced atomically.
+  public var output: URL
+  /// The instant ages are measured against (milliseconds since 1970).
+  public var asOf: Int64
+  /// Only devices of this client type, as the API's `clientType` parameter filters.
+  public var clientType: ClientType?
+  /// Which report formats to write; `run.json` is always written.
+  public var formats: Set<ReportFormat>
+  /// The Mustache templates and XSD.
+  public var templates: URL
+  /// Where to keep each page as received, if anywhere.
+  public var savePages: URL?
+  /// Whether `report.xml` lists every device.
+  public var xmlDevices: Bool
+  /// Retries, backoff and timeouts of HTTP requests.
+  public var retryPolicy = RetryPolicy()
+  /// Upgrade planning (firmware paths, funnel, campaign files), or `nil` for none.
+  public var plan: PlanOptions?
+  /// The e-mailed summary (`summary.eml`), or `nil` for none.
+  public var email: EmailOptions?
+  /// The history database, or `nil` to keep none.
+  public var history: URL?
+  /// Nights the trends look back over, tonight included.
+  public var trendNights = 30
+  /// The share of a model on its newest firmware that projections aim for, in percent.
+  public var targetSharePercent = 95.0
+  /// Publish a night whose fleet fell by more than half since the last recorded night.
+  public var allowDrop = false
+  /// How long the history waits for SQLite's lock held by another process.
+  public var historyBusyTimeout = HistoryStore.defaultBusyTimeout
+  /// Every secret the run holds; the client adds the tokens it obtains.
+  public var redactor = SecretRedactor()
+  /// How `summary.eml` is sent once the report is published, if at all.
+  public var delivery: (any MailDelivery)?
+
+  /// Creates a configuration; by default every format, summary-only XML, no saved pages.
+  public init(
+    source: Source, account: String? = nil, output: URL, asOf: Int64,
+    clientType: ClientType? = nil, formats: Set<ReportFormat> = Set(ReportFormat.allCases),
+    templates: URL, savePages: URL? = nil, xmlDevices: Bool = false
+  ) {
+    self.source = source
+    self.account = account
+    self.output = output
+    self.asOf = asOf
+    self.clientType = clientType
+    self.formats = formats
+    self.templates = templates
+    self.savePages = savePages
+    self.xmlDevices = xmlDevices
+  }
+}

@@ -1,0 +1,13 @@
+/// Where a device stands for the next upgrade campaign: exactly one of these.
+public enum PlanStatus: String, Sendable, Codable, DeclarationOrdered {
+  /// No path leads on from its firmware, which is a `toVersion` of its model.
+  case upToDate = "up-to-date"
+  /// Its firmware is unknown to the firmware list for its model.
+  case noUpgradePath = "no-upgrade-path"
+  /// A path exists but the device is not FOTA-eligible.
+  case ineligible
+  /// A path exists, eligible, no license assigned.
+  case needsLicense = "needs-license"
+  /// A path exists, eligible, licensed.
+  case ready
+}

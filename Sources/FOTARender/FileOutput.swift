@@ -1,0 +1,47 @@
+import Foundation
+
+/// A buffered file writer; flushes every megabyte.
+public struct FileOutput {
+  private let handle: FileHandle
+  /// The file's name in its folder.
+  public let name: String
+  private var buffer: [UInt8] = []
+  private var failure: RenderError?
+
+  init(path: String, name: String) throws {
+    self.name = name
+    guard FileManager.default.createFile(atPath: path, contents: nil),
+      let handle = FileHandle(forWritingAtPath: path)
+    else { throw RenderError.cannotWrite(file: name, reason: "cannot create the file") }
+    self.handle = handle
+    buffer.reserveCapacity(1 << 20)
+  }
+
+  /// Appends text.
+  public mutating func write(_ text: String) {
+    buffer += text.utf8
+    if buffer.count >= 1 << 20 { flush() }
+  }
+
+  /// Appends one CSV record (see ``CSVRow``).
+  public mutating func writeRow(_ cells: [String]) {
+    CSVRow.append(cells, to: &buffer)
+    if buffer.count >= 1 << 20 { flush() }
+  }
+
+  private mutating func flush() {
+    guard failure == nil, !buffer.isEmpty else { return }
+    do {
+      try handle.write(contentsOf: buffer)
+    } catch {
+      failure = .cannotWrite(file: name, reason: error.localizedDescription)
+    }
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  mutating func close() throws {
+    flush()
+    try? handle.close()
+    if let failure { throw failure }
+  }
+}

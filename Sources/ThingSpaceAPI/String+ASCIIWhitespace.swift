@@ -1,0 +1,10 @@
+/// Trimming the blanks JSON and HTTP allow around values, without Foundation.
+extension String {
+  /// The string without leading and trailing ASCII spaces, tabs and line breaks.
+  public func trimmingASCIIWhitespace() -> String {
+    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+    guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
+    let last = lastIndex(where: { !isSpace($0) })!
+    return String(self[first...last])
+  }
+}

@@ -1,0 +1,5 @@
+import ArgumentParser
+import Logging
+
+/// `--log-level LEVEL`.
+extension Logger.Level: @retroactive ExpressibleByArgument {}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import FOTAFleet
+import FOTAModel
+import FOTASimulator
+import Foundation
+import Logging
+
+/// `thingspace-simulator`: the in-repo ThingSpace, for trying the job's live path without the real
+/// API, and for the end-to-end tests.
+@main
+struct SimulatorCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "thingspace-simulator",
+    abstract: "Serve the synthetic fleet over HTTP as ThingSpace does, faults included.",
+    discussion: """
+      Serves the device list, the OAuth2 token endpoint and the session login on HOST:PORT until \
+      interrupted, for the demo fleet's seed and size. Point `run --base-url` at it with the \
+      printed credentials. Faults fire deterministically on every Nth device-list request.
+      """
+  )
+
+  @Option(help: "Port to listen on; 0 picks a free one and prints it.")
+  var port = 0
+
+  @Option(help: "Address to listen on.")
+  var host = "127.0.0.1"
+
+  @Option(help: "Records in the fleet.")
+  var devices = 25_000
+
+  @Option(help: "Seed of the fleet.")
+  var seed: UInt64 = 42
+
+  @Option(help: "Serve the fleet as it looks K nights later (upgrades, new and removed devices).")
+  var night = 0
+
+  @Option(name: .customLong("latency-ms"), help: "Delay before each device-list answer.")
+  var latencyMilliseconds = 0
+
+  @Option(name: .customLong("fail-every"), help: "Answer every Nth device-list request with HTTP 500.")
+  var failEvery: Int?
+
+  @Option(name: .customLong("ratelimit-every"), help: "Answer every Nth device-list request with HTTP 429.")
+  var rateLimitEvery: Int?
+
+  @Option(name: .customLong("retry-after"), help: "Seconds of Retry-After sent with a 429.")
+  var retryAfter = 1
+
+  @Option(name: .customLong("drop-every"), help: "Cut every Nth device-list answer off mid-body.")
+  var dropEvery: Int?
+
+  @Option(name: .customLong("token-ttl"), help: "Device-list requests a bearer token serves.")
+  var tokenTTL: Int?
+
+  @Option(name: .customLong("session-ttl"), help: "Device-list requests a session serves.")
+  var sessionTTL: Int?
+
+  @Option(
+    name: .customLong("stall-cursor-from"),
+    help: "From the Nth device-list request on, repeat startIndex as lastSeenDeviceId.")
+  var stallCursorFrom: Int?
+
+  @Option(help: "lastSeenDeviceId as a JSON number, string, or alternating.")
+  var cursor: CursorStyleArgument = .init(style: .alternating)
+
+  @Option(
+    name: .customLong("log-level"),
+    help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "LEVEL"))
+  var logLevel: Logger.Level = .info
+
+  func validate() throws {
+    guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
+    guard devices >= 0 else { throw ValidationError("--devices must not be negative") }
+    guard night >= 0 else { throw ValidationError("--night must not be negative") }
+    for (name, value) in [
+      ("--fail-every", failEvery), ("--ratelimit-every", rateLimitEvery), ("--drop-every", dropEvery),
+      ("--token-ttl", tokenTTL), ("--session-ttl", sessionTTL), ("--stall-cursor-from", stallCursorFrom),
+    ] {
+      if let value, value < 1 { throw ValidationError("\(name) must be at least 1") }
+    }
+  }
+
+  func run() async throws {
+    LoggingSystem.bootstrap { label in StreamLogHandler.standardError(label: label) }
+    var logger = Logger(label: "thingspace-simulator")
+    logger.logLevel = logLevel
+    let fleet = SyntheticFleet(seed: seed, deviceCount: devices)
+    var configuration = SimulatorConfiguration(fleet: fleet)
+    configuration.night = night
+    configuration.latency = .milliseconds(latencyMilliseconds)
+    configuration.failEvery = failEvery
+    configuration.rateLimitEvery = rateLimitEvery
+    configuration.retryAfterSeconds = retryAfter
+    configuration.dropEvery = dropEvery
+    configuration.tokenTTL = tokenTTL
+    configuration.sessionTTL = sessionTTL
+    configuration.stallCursorFrom = stallCursorFrom
+    configuration.cursorStyle = cursor.style
+    let simulator = ThingSpaceSimulator(configuration: configuration, logger: logger)
+    let credentials = configuration.credentials
+    do {
+      try await simulator.run(host: host, port: port) { port in
+        let banner = """
+          ThingSpace simulator listening on http://\(host):\(port) (account \(fleet.account), \(devices) records)
+          THINGSPACE_CLIENT_ID=\(credentials.clientId) THINGSPACE_CLIENT_SECRET=\(credentials.clientSecret) \
+          THINGSPACE_USERNAME=\(credentials.username) THINGSPACE_PASSWORD=\(credentials.password)
+
+          """
+        FileHandle.standardOutput.write(Data(banner.utf8))
+      }
+    } catch {
+      FileHandle.standardError.write(Data("thingspace-simulator: error: \(ErrorText.describe(error))\n".utf8))
+      throw ExitCode.failure
+    }
+  }
+}

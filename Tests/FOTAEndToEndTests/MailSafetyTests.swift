@@ -1,0 +1,58 @@
+import FOTAMail
+import FOTATestSupport
+import Foundation
+import Testing
+
+/// No address or header built from data can add a header or a command; replies cannot hang the
+/// job; the relay can be required to speak TLS.
+@Suite("mail safety")
+struct MailSafetyTests {
+  @Test("--email-to with a line break exits 64 before anything runs")
+  func commandLineAddress() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let result = try BinaryRunner().run([
+      "run", "--demo", "--demo-devices", "50", "--out", directory.path("latest").path, "--no-history",
+      "--email-from", "fota@example.com", "--email-to", "fleet@example.com\r\nBcc: all@example.com",
+    ])
+    #expect(result.exitCode == 64)
+    #expect(result.standardError.contains("not an e-mail address"))
+    #expect(!FileManager.default.fileExists(atPath: directory.path("latest").path))
+  }
+
+  @Test("a relay that never answers is given up after the read timeout")
+  func silentRelay() async throws {
+    let error = try await HelperProcess.withRunning("silent_server.py", []) { port -> MailError? in
+      let delivery = try SMTPDelivery(
+        url: "smtp://127.0.0.1:\(port)", username: nil, password: nil, readTimeout: .seconds(1))
+      do {
+        try await delivery.deliver("Subject: x\r\n\r\nx\r\n", from: try MailAddress("a@example.com"), to: [])
+        return nil
+      } catch let error as MailError {
+        return error
+      } catch {
+        return nil
+      }
+    }
+    #expect(
+      error?.errorDescription?.contains("through smtp://127.0.0.1:") == true
+        && error?.errorDescription?.contains("it did not answer the greeting within 1 seconds") == true,
+      "\(String(describing: error))")
+  }
+
+  @Test("--smtp-require-tls refuses a relay without STARTTLS before sending anything")
+  func requireTLS() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    try await EmailTests.withSMTPServer { port, inbox in
+      let result = try BinaryRunner().run(
+        EmailTests.arguments(out: directory.path("latest").path) + [
+          "--smtp-url", "smtp://127.0.0.1:\(port)", "--smtp-require-tls",
+        ])
+      #expect(result.exitCode == 3)
+      #expect(result.errorLines.first?.contains("offers no STARTTLS and --smtp-require-tls is set") == true)
+      #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).isEmpty)
+      #expect(FileManager.default.fileExists(atPath: directory.path("latest/summary.eml").path))
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import FOTACollect
+import FOTAFleet
+import FOTAJob
+import FOTARender
+import FOTATestSupport
+import Foundation
+import Testing
+
+@Suite("HTML output")
+struct HTMLOutputTests {
+  @Test("device strings are escaped, MDNs never shown, nothing external or scripted")
+  func escapedAndSelfContained() async throws {
+    let fixture = try JobFixture()
+    defer { fixture.remove() }
+    var configuration = fixture.configuration(.demo(seed: 42, devices: 2_000))
+    configuration.formats = [.html, .csv]
+    try await fixture.run(configuration)
+    let html = try fixture.text("report.html")
+
+    // Hostile strings appear only escaped.
+    #expect(!html.contains("ACME <Labs>"))
+    #expect(html.contains("ACME &lt;Labs&gt; &amp; &quot;Sons&quot;"))
+    #expect(!html.contains("ctrl</script>"))
+    #expect(html.contains("bell\u{FFFD}ctrl&lt;/script&gt;"))
+    #expect(!html.contains("\u{07}"))
+    #expect(!html.contains("<beta>"))
+    // Self-contained: no script, no external resource.
+    #expect(!html.localizedCaseInsensitiveContains("<script"))
+    #expect(!html.contains("src="))
+    #expect(!html.contains("href="))
+    #expect(!html.contains("@import"))
+    #expect(html.contains("<svg"))
+    // Every section the fleet manager reads.
+    for id in [
+      "headline", "readiness", "firmware", "upgrade-age", "client-type-status", "data-quality",
+      "completeness",
+    ] {
+      #expect(html.contains("<section id=\"\(id)\">"), "\(id)")
+    }
+    // No MDN from the devices file appears anywhere in the page.
+    let devices = try CSVFile.read(fixture.text("devices.csv"))
+    let mdns = devices.rows.map { $0[1] }.filter { !$0.isEmpty }
+    #expect(!mdns.isEmpty)
+    #expect(Set(mdns).isDisjoint(with: CSVFile.digitRuns(in: html)))
+  }
+
+  @Test("escaping covers every character that matters")
+  func escaping() {
+    #expect(
+      HTMLEscaping.escape("<a href='x'>\"&\"</a>") == "&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;")
+  }
+}

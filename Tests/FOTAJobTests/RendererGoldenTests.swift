@@ -1,0 +1,103 @@
+import FOTAAggregate
+import FOTACollect
+import FOTAFleet
+import FOTAHistory
+import FOTAModel
+import FOTAPlan
+import FOTARender
+import FOTATestSupport
+import Foundation
+import Logging
+import Testing
+
+/// Each renderer alone, on one small night with history and planning, against a golden folder of
+/// its own in `Tests/Goldens/` (`FOTA_RECORD_GOLDEN=1` records them, and fails).
+@Suite("renderer goldens")
+struct RendererGoldenTests {
+  static let goldens = RepositoryPaths.root.appendingPathComponent("Tests/Goldens")
+
+  /// Night 1 of a 150-record demo fleet, compared with night 0: every shape, quirk and model line,
+  /// a delta, trends, plans and campaigns.
+  static func model(in directory: TemporaryDirectory) async throws -> ReportModel {
+    let history = try HistoryStore(path: directory.path("history.sqlite").path)
+    var logger = Logger(label: "test")
+    logger.logLevel = .critical
+    var prepared: PreparedNight?
+    var night: CollectedNight?
+    for index in 0...1 {
+      let asOf = JobFixture.asOf + Int64(index) * 86_400_000
+      let collector = NightCollector(
+        settings: .init(
+          account: nil, clientType: nil, asOf: asOf, plan: PlanOptions(maxDevicesPerRequest: 20)),
+        logger: logger)
+      var source = FleetPageSource(fleet: SyntheticFleet(seed: 42, deviceCount: 150), night: index * 40)
+      let spool = try DeviceSpool(url: directory.path("spool-\(index)"))
+      let collected = try await collector.collect(from: &source, into: spool, recorder: nil)
+      let compared = try history.prepare(
+        account: collected.figures.account, clientTypeFilter: nil, asOf: asOf, summary: collected.summary,
+        devices: try collected.devices(), trendNights: 30, targetPercent: 95)
+      if index == 0 { _ = try history.commit(compared, devices: try collected.devices(), output: "") }
+      (prepared, night) = (compared, collected)
+    }
+    let collected = try #require(night)
+    var figures = collected.figures
+    figures.collectSeconds = 0
+    var model = ReportModel(
+      figures: figures, summary: collected.summary, diagnostics: collected.diagnostics,
+      devices: try collected.devices())
+    model.planning = collected.planning
+    model.delta = prepared?.history.delta
+    model.trends = prepared?.history.trends
+    model.historyEnabled = true
+    return model
+  }
+
+  enum Renderer: String, CaseIterable {
+    case groupedCSV = "grouped-csv"
+    case devicesCSV = "devices-csv"
+    case planFiles = "plan-files"
+    case campaignFiles = "campaign-files"
+    case html
+    case xml
+    case runRecord = "run-json"
+
+    func render(_ model: ReportModel, into folder: ReportFolder) throws {
+      let templates = try ReportTemplates(directory: RepositoryPaths.templates)
+      var writers: [any DeviceRowWriter] = []
+      switch self {
+      case .groupedCSV: try CSVReportRenderer().render(model, into: folder)
+      case .devicesCSV: writers = [try DevicesCSVWriter(folder: folder, asOf: model.summary.asOf)]
+      case .planFiles: writers = [try PlanFilesWriter(folder: folder)]
+      case .campaignFiles: try CampaignFilesRenderer().render(model, into: folder)
+      case .html: try HTMLReportRenderer(templates: templates).render(model, into: folder)
+      case .xml:
+        writers = [
+          try XMLDeviceListWriter(
+            folder: folder, count: model.summary.totals.devices, asOf: model.summary.asOf)
+        ]
+      case .runRecord: try RunRecordRenderer().render(model, into: folder)
+      }
+      for record in model.devices {
+        for writer in writers { try writer.write(record) }
+      }
+      for writer in writers { try writer.finish() }
+      if self == .xml {
+        try XMLReportRenderer(schemaPath: templates.schemaPath, includeDevices: true).render(
+          model, into: folder)
+      }
+    }
+  }
+
+  @Test("each renderer's files match its golden folder", arguments: Renderer.allCases)
+  func golden(renderer: Renderer) async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let model = try await Self.model(in: directory)
+    let output = directory.path(renderer.rawValue)
+    try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+    try renderer.render(model, into: ReportFolder(url: output))
+    let differences = try GoldenFiles.check(
+      produced: output, golden: Self.goldens.appendingPathComponent(renderer.rawValue))
+    #expect(differences == [])
+  }
+}
