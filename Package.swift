@@ -35,7 +35,7 @@ let package = Package(
       targets: [
         "FOTAModel", "ThingSpaceAPI", "FOTAFleet", "FOTANormalise", "FOTAAggregate", "FOTAPlan",
         "FOTACollect",
-        "FOTAHistory", "FOTARender",
+        "FOTAHistory", "FOTARender", "FOTAJob",
       ]),
   ],
   dependencies: [

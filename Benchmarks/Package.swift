@@ -14,16 +14,31 @@ let package = Package(
   dependencies: [
     .package(path: "../"),
     .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
-    .executableTarget(
-      name: "PipelineBenchmarks",
-      dependencies: [
-        .product(name: "Benchmark", package: "benchmark"),
-        .product(name: "FOTAReportLibraries", package: root),
-      ],
-      path: "Benchmarks/PipelineBenchmarks",
-      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-    )
+    .target(
+      name: "BenchmarkFleet",
+      dependencies: [.product(name: "FOTAReportLibraries", package: root)]
+    ),
+    benchmark("PipelineBenchmarks"),
+    benchmark("DecoderBenchmarks"),
+    benchmark("SavedNightBenchmarks"),
+    benchmark("HistoryBenchmarks"),
   ]
 )
+
+/// A benchmark executable of `Benchmarks/NAME`.
+func benchmark(_ name: String) -> Target {
+  .executableTarget(
+    name: name,
+    dependencies: [
+      "BenchmarkFleet",
+      .product(name: "Benchmark", package: "benchmark"),
+      .product(name: "FOTAReportLibraries", package: root),
+      .product(name: "Logging", package: "swift-log"),
+    ],
+    path: "Benchmarks/\(name)",
+    plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+  )
+}

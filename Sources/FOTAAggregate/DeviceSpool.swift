@@ -41,6 +41,38 @@ public final class DeviceSpool {
     if buffer.count >= 1 << 20 { try flush() }
   }
 
+  /// Appends the records of a page `kept` marks (all when `nil`), encoded ahead in `batch`;
+  /// `records` are the page's devices, in the batch's order.
+  public func append(_ batch: SpoolBatch, records: [PlannedDevice], kept: [Bool]?) throws {
+    let ids = records.indices.lazy.filter { kept?[$0] ?? true }.map { records[$0].device.deviceId }
+    if isAscending {
+      if batch.ascending {
+        // The page ascends: only its first counted id needs comparing with the last one before.
+        if let first = ids.first, let lastId, !DeviceID.precedes(lastId, first) { isAscending = false }
+      } else {
+        var previous = lastId
+        for id in ids {
+          if let previous, !DeviceID.precedes(previous, id) {
+            isAscending = false
+            break
+          }
+          previous = id
+        }
+      }
+    }
+    var added = 0
+    var last: String?
+    for id in ids {
+      added += 1
+      last = id
+    }
+    guard added > 0 else { return }
+    lastId = last
+    count += added
+    batch.rows.withKeptBytes(kept) { buffer.append(contentsOf: $0) }
+    if buffer.count >= 1 << 20 { try flush() }
+  }
+
   /// Writes buffered records to the file.
   public func flush() throws {
     guard !buffer.isEmpty else { return }

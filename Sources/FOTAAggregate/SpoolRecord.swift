@@ -4,6 +4,13 @@ import FOTAModel
 /// time present), the upgrade instant (8 bytes), the plan (status byte, path index: 4 bytes),
 /// then eight length-prefixed strings.
 enum SpoolRecord {
+  /// The encoder as a formatter, for ``SpoolBatch``.
+  struct Formatter: DeviceRowFormatter {
+    func format(_ record: PlannedDevice, into bytes: inout [UInt8]) {
+      SpoolRecord.encode(record.device, plan: record.plan, into: &bytes)
+    }
+  }
+
   static func encode(_ device: Device, plan: DevicePlan?, into buffer: inout [UInt8]) {
     var flags: UInt8 = device.fotaEligible ? 1 : 0
     if device.licenseAssigned { flags |= 2 }
@@ -13,13 +20,21 @@ enum SpoolRecord {
     withUnsafeBytes(of: (device.upgrade.milliseconds ?? 0).littleEndian) { buffer += $0 }
     buffer.append(plan.map { UInt8($0.status.declarationIndex + 1) } ?? 0)
     withUnsafeBytes(of: UInt32(plan?.pathIndex.map { $0 + 1 } ?? 0).littleEndian) { buffer += $0 }
-    for field in [
-      device.deviceId, device.mdn, device.make, device.model, device.firmware, device.clientType,
-      device.status, device.upgrade.raw ?? "",
-    ] {
-      withUnsafeBytes(of: UInt32(field.utf8.count).littleEndian) { buffer += $0 }
-      buffer += field.utf8
+    func append(_ field: String) {
+      var field = field
+      field.withUTF8 { text in
+        withUnsafeBytes(of: UInt32(text.count).littleEndian) { buffer += $0 }
+        buffer.append(contentsOf: text)
+      }
     }
+    append(device.deviceId)
+    append(device.mdn)
+    append(device.make)
+    append(device.model)
+    append(device.firmware)
+    append(device.clientType)
+    append(device.status)
+    append(device.upgrade.raw ?? "")
   }
 
   /// The record at `start`; `nil` when the bytes there do not hold a whole record.

@@ -11,11 +11,15 @@ public struct CollectedNight {
   public var spool: DeviceSpool
   /// Upgrade planning, when asked for.
   public var planning: PlanningResult?
+  /// True when the sink was handed every counted device, in IMEI order, while collecting; false
+  /// when there was none or the order broke (the outputs are then written from the spool).
+  public var sinkFed: Bool
 
   public init(
     figures: RunFigures, summary: FleetSummary, diagnostics: Diagnostics, spool: DeviceSpool,
-    planning: PlanningResult?
+    planning: PlanningResult?, sinkFed: Bool = false
   ) {
+    self.sinkFed = sinkFed
     self.figures = figures
     self.summary = summary
     self.diagnostics = diagnostics

@@ -9,14 +9,24 @@ public struct CollectedPage: Sendable {
   public var origin: String
   /// The response body, byte for byte.
   public var body: Data
-  /// The body, decoded leniently.
-  public var page: DeviceListPage
+  /// The body, decoded leniently; `nil` when the source left decoding to the collector, which
+  /// decodes pages on every core while keeping their order.
+  public var page: DeviceListPage?
+  /// The page's range, when the night is collected in ranges (`--parallel`).
+  public var segment: PageSegment?
 
   /// Creates a page.
-  public init(number: Int, origin: String, body: Data, page: DeviceListPage) {
+  public init(number: Int, origin: String, body: Data, page: DeviceListPage? = nil, segment: PageSegment? = nil) {
     self.number = number
     self.origin = origin
     self.body = body
     self.page = page
+    self.segment = segment
+  }
+
+  /// The decoded page: the source's, or decoded now.
+  public func decoded() throws(CollectionError) -> DeviceListPage {
+    if let page { return page }
+    return try PageDecoder.decode(body, origin: origin)
   }
 }

@@ -1,4 +1,5 @@
 import FOTAModel
+import Foundation
 
 /// Where device-list pages come from: saved files, the synthetic fleet, or the live API.
 ///
@@ -10,22 +11,44 @@ public protocol DevicePageSource {
   /// Where the source has got to (the next cursor, the next file), for failure messages.
   var position: String { get }
 
+  /// How many pages the collector may take before it has processed the earlier ones (at least
+  /// 2, so that getting the next page overlaps the work on this one).
+  var pagesAhead: Int { get }
+
   /// The next page, or `nil` after the last one.
   mutating func nextPage() async throws(CollectionError) -> CollectedPage?
 
   /// HTTP figures, for sources that make requests.
   func statistics() async -> HTTPFigures?
 
+  /// How the pages were walked, for sources that walk in ranges.
+  func layout() async -> CollectionLayout?
+
   /// The firmware list and license pool for planning; what cannot be had is said, not thrown.
   mutating func planningData() async -> PlanningData
 }
 
 extension DevicePageSource {
+  /// One page ahead: the next request overlaps the work on the current page.
+  public var pagesAhead: Int { 2 }
+
   /// Sources that make no requests have no statistics.
   public func statistics() async -> HTTPFigures? { nil }
+
+  /// Sources walked in one go say nothing of ranges.
+  public func layout() async -> CollectionLayout? { nil }
 
   /// Sources without planning data say so.
   public mutating func planningData() async -> PlanningData {
     PlanningData(missing: ["\(sourceDescription) has no firmware list or license pool"])
+  }
+}
+
+/// Shared settings of the sources.
+public enum DevicePageSourceDefaults {
+  /// Pages ahead for sources whose pages cost nothing to get: two per core, so that every core
+  /// has a page to decode while the collector processes another in order.
+  public static var pagesAheadOnEveryCore: Int {
+    max(2, 2 * ProcessInfo.processInfo.activeProcessorCount)
   }
 }

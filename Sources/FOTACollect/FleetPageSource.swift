@@ -27,6 +27,9 @@ public struct FleetPageSource: DevicePageSource {
 
   public var position: String { cursor }
 
+  /// The next cursor is known without decoding: pages are made ahead and decoded on every core.
+  public var pagesAhead: Int { DevicePageSourceDefaults.pagesAheadOnEveryCore }
+
   public mutating func nextPage() async throws(CollectionError) -> CollectedPage? {
     guard !finished else { return nil }
     let origin = "startIndex \(cursor)"
@@ -34,10 +37,8 @@ public struct FleetPageSource: DevicePageSource {
       throw .rejected(request: "page \(origin)", detail: "LastSeenDeviceId Not Valid")
     }
     number += 1
-    let body = Data(page.body.utf8)
-    let decoded = try PageDecoder.decode(body, origin: origin)
     if page.hasMoreData { cursor = page.nextStartIndex } else { finished = true }
-    return CollectedPage(number: number, origin: origin, body: body, page: decoded)
+    return CollectedPage(number: number, origin: origin, body: Data(page.body.utf8))
   }
 
   /// The fleet's firmware list and license pool, as their endpoints answer them.

@@ -32,33 +32,21 @@ public struct HTTPPageSource: DevicePageSource {
   }
 
   public mutating func planningData() async -> PlanningData {
-    var data = PlanningData()
-    do {
-      let (body, entries) = try await client.firmwareList(account: account)
-      data.firmware = entries
-      data.firmwareBody = body
-    } catch {
-      data.missing.append("firmware list: \(ErrorText.describe(error))")
-    }
-    do {
-      let (body, summary) = try await client.licenseSummary(account: account)
-      data.licenses = summary
-      data.licensesBody = body
-    } catch {
-      data.missing.append("license pool: \(ErrorText.describe(error))")
-    }
-    return data
+    await client.planningData(account: account)
   }
 
-  /// The next page; the collector's ``PageSequenceCheck`` refuses one whose cursor does not move
-  /// forward before another is asked for, so a stalled cursor stops the run instead of looping.
+  /// The next page. A page whose cursor does not move forward, or that is empty while saying
+  /// there is more, is the last one asked for: the collector's ``PageSequenceCheck`` then refuses
+  /// it, so a stalled cursor stops the run instead of looping, even while pages are fetched ahead.
   public mutating func nextPage() async throws(CollectionError) -> CollectedPage? {
     guard !finished else { return nil }
     let startIndex = cursor
     let (body, page) = try await client.devicePage(
       account: account, startIndex: startIndex, clientType: clientType)
     number += 1
-    if page.hasMoreData == true, let next = page.lastSeenDeviceId {
+    if page.hasMoreData == true, let next = page.lastSeenDeviceId, next.isAfter(startIndex),
+      !page.deviceList.isEmpty
+    {
       cursor = next.startIndex
     } else {
       finished = true

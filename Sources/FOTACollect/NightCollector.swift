@@ -42,77 +42,164 @@ public struct NightCollector {
     self.logger = logger
   }
 
-  /// Collects every page of `source` into `spool`, saving each page with `recorder`.
+  /// Collects every page of `source` into `spool`, saving each page with `recorder`, and hands
+  /// each counted device to `sink` for as long as the devices arrive in IMEI order.
+  ///
+  /// Pages are decoded and normalised on every core, up to the source's ``DevicePageSource/pagesAhead``
+  /// at a time, while the steps that depend on order (the sequence checks, de-duplication,
+  /// planning, aggregation, the spool, the sink) take them one by one in collection order.
   public func collect(
-    from source: inout some DevicePageSource, into spool: DeviceSpool, recorder: PageRecorder?
+    from source: inout some DevicePageSource, into spool: DeviceSpool, sink: (any DeviceSink)? = nil,
+    recorder: PageRecorder?
   )
     async throws -> CollectedNight
   {
     let clock = ContinuousClock()
     let started = clock.now
-    var figures = RunFigures(
-      account: settings.account ?? "", asOf: settings.asOf, source: source.sourceDescription,
-      clientTypeFilter: settings.clientType?.rawValue)
-    logger.info("collecting", metadata: ["source": "\(figures.source)"])
-    var planning = try await fetchPlanningData(&source, recorder: recorder)
-    let normaliser = DeviceNormaliser(asOf: settings.asOf)
-    var aggregator = FleetAggregator(asOf: settings.asOf)
-    var diagnostics = Diagnostics()
-    var check = PageSequenceCheck(account: settings.account)
+    var night = OrderedSteps(
+      figures: RunFigures(
+        account: settings.account ?? "", asOf: settings.asOf, source: source.sourceDescription,
+        clientTypeFilter: settings.clientType?.rawValue),
+      check: PageSequenceCheck(account: settings.account), aggregator: FleetAggregator(asOf: settings.asOf),
+      spool: spool, sink: sink, recorder: recorder)
+    logger.info("collecting", metadata: ["source": "\(night.figures.source)"])
+    night.planning = try await fetchPlanningData(&source, recorder: recorder)
+    let tools = PreparedPage.Tools(
+      normaliser: DeviceNormaliser(asOf: settings.asOf), clientType: settings.clientType,
+      planner: night.planning.planner, asOf: settings.asOf, formatters: sink?.formatters ?? [])
+    let ahead = max(2, source.pagesAhead)
 
-    while true {
-      let next: CollectedPage?
-      do {
-        next = try await source.nextPage()
-        if let next { try check.accept(next) }
-      } catch {
-        throw CollectionError.stopped(
-          pages: figures.pages, devices: figures.records, lastCursor: check.cursor, reason: error)
-      }
-      guard let page = next else { break }
-      try recorder?.save(page)
-      figures.pages += 1
-      figures.records += page.page.deviceList.count
-      for entry in page.page.deviceList {
-        guard let device = normaliser.normalise(entry, page: page.number, diagnostics: &diagnostics) else {
-          figures.skipped += 1
-          continue
+    try await withThrowingTaskGroup(of: PreparedPage.self) { group in
+      var taken = 0
+      var processed = 0
+      var finished = false
+      var failure: (any Error)?
+      var waiting: [Int: PreparedPage] = [:]
+      while true {
+        while !finished, taken - processed < ahead {
+          do {
+            guard let page = try await source.nextPage() else {
+              finished = true
+              break
+            }
+            taken += 1
+            let sequence = taken
+            group.addTask { PreparedPage(page, sequence: sequence, tools: tools) }
+          } catch {
+            // Pages taken before the failure are processed first, as if one at a time.
+            failure = error
+            finished = true
+          }
         }
-        if let filter = settings.clientType, !filter.matches(device.clientType) {
-          figures.filteredOut += 1
-          continue
+        guard processed < taken else { break }
+        guard let page = try await group.next() else { break }
+        waiting[page.collected.number] = page
+        while let page = waiting.removeValue(forKey: processed + 1) {
+          try night.take(page)
+          processed += 1
+          if let progress {
+            progress(
+              CollectionProgress(
+                pages: night.figures.pages, records: night.figures.records,
+                retries: await source.statistics()?.totalRetries ?? 0, seconds: (clock.now - started).seconds))
+          }
+          logger.debug(
+            "page",
+            metadata: [
+              "page": "\(page.collected.number)", "origin": "\(page.collected.origin)",
+              "records": "\(page.entries)",
+            ])
         }
-        guard aggregator.add(device, page: page.number, diagnostics: &diagnostics) else { continue }
-        let plan = planning.planner?.plan(device)
-        if let plan { planning.plan?.add(device, plan: plan) }
-        try spool.append(device, plan: plan)
       }
-      if let progress {
-        progress(
-          CollectionProgress(
-            pages: figures.pages, records: figures.records,
-            retries: await source.statistics()?.totalRetries ?? 0, seconds: (clock.now - started).seconds))
-      }
-      logger.debug(
-        "page",
-        metadata: [
-          "page": "\(page.number)", "origin": "\(page.origin)", "records": "\(page.page.deviceList.count)",
-        ])
+      if let failure { throw night.stopped(failure) }
     }
-    try check.finish()
-    figures.account = check.account ?? figures.account
+    try night.check.finish(endingAfter: night.segment?.through)
+    var figures = night.figures
+    figures.account = night.check.account ?? figures.account
     figures.collectSeconds = (clock.now - started).seconds
     figures.http = await source.statistics()
+    figures.collection = await source.layout()
+    var planning = night.planning
     if !spool.isAscending { planning.plan?.sortCohorts() }
+    let summary = night.aggregator.summary
     logger.info(
       "collected",
       metadata: [
-        "pages": "\(figures.pages)", "devices": "\(aggregator.summary.totals.devices)",
+        "pages": "\(figures.pages)", "devices": "\(summary.totals.devices)",
         "seconds": "\(String(format: "%.2f", figures.collectSeconds))",
       ])
     return CollectedNight(
-      figures: figures, summary: aggregator.summary, diagnostics: diagnostics, spool: spool,
-      planning: planning.result(account: figures.account, asOf: settings.asOf, options: settings.plan))
+      figures: figures, summary: summary, diagnostics: night.diagnostics, spool: spool,
+      planning: planning.result(account: figures.account, asOf: settings.asOf, options: settings.plan),
+      sinkFed: sink != nil && spool.isAscending)
+  }
+
+  /// The steps that take pages one by one, in collection order.
+  private struct OrderedSteps {
+    var figures: RunFigures
+    var check: PageSequenceCheck
+    /// The range of the last page taken, when the night is collected in ranges.
+    var segment: PageSegment?
+    var aggregator: FleetAggregator
+    var diagnostics = Diagnostics()
+    var planning = Planning(data: nil)
+    let spool: DeviceSpool
+    let sink: (any DeviceSink)?
+    let recorder: PageRecorder?
+
+    init(
+      figures: RunFigures, check: PageSequenceCheck, aggregator: FleetAggregator, spool: DeviceSpool,
+      sink: (any DeviceSink)?, recorder: PageRecorder?
+    ) {
+      self.figures = figures
+      self.check = check
+      self.aggregator = aggregator
+      self.spool = spool
+      self.sink = sink
+      self.recorder = recorder
+    }
+
+    /// Checks, saves and counts the next page, and plans, spools and hands on its devices.
+    mutating func take(_ page: PreparedPage) throws {
+      do {
+        if let segment = page.collected.segment, segment.range != self.segment?.range {
+          // A new range of a night collected in ranges: the last one must have ended properly.
+          if let ended = self.segment { try check.finish(endingAfter: ended.through) }
+          check = PageSequenceCheck(account: check.account, startingAfter: segment.after)
+        }
+        segment = page.collected.segment
+        try check.accept(
+          try page.envelope.get(), entries: page.elements, number: page.collected.number,
+          origin: page.collected.origin)
+      } catch {
+        throw stopped(error)
+      }
+      try recorder?.save(page.collected)
+      figures.pages += 1
+      figures.records += page.entries
+      figures.skipped += page.skipped
+      figures.filteredOut += page.filteredOut
+      diagnostics.merge(page.diagnostics)
+      let kept = aggregator.add(
+        page.records, cells: page.cells, page: page.collected.number, diagnostics: &diagnostics)
+      let batch = DeviceBatch(records: page.records, kept: kept, formatted: page.formatted)
+      if planning.plan != nil {
+        for record in batch.keptRecords {
+          if let plan = record.plan { planning.plan?.add(record.device, plan: plan) }
+        }
+      }
+      try spool.append(page.spooled, records: page.records, kept: kept)
+      // Once the order breaks, the outputs are written from the sorted spool instead.
+      if let sink, spool.isAscending { try sink.write(batch) }
+    }
+
+    /// The error that stops collection, with how far it got.
+    func stopped(_ error: any Error) -> any Error {
+      if case CollectionError.stopped = error { return error }
+      guard let reason = error as? CollectionError else { return error }
+      return CollectionError.stopped(
+        pages: figures.pages, devices: figures.records, lastCursor: check.cursor, reason: reason)
+    }
   }
 
   /// The planner and an empty plan, when planning is asked for; what is missing is logged.
@@ -127,7 +214,7 @@ public struct NightCollector {
   }
 
   /// Planning while collecting: the planner, the fleet's plan so far, what is missing.
-  private struct Planning {
+  fileprivate struct Planning {
     let data: PlanningData?
     let planner: UpgradePlanner?
     var plan: UpgradePlan?

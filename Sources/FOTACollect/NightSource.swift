@@ -15,9 +15,11 @@ public enum NightSource: Sendable, Equatable {
   case api(baseURL: URL, account: String, credentials: ThingSpaceCredentials)
 
   /// Opens the source for the length of `body`: for the API, over an HTTP client of its own that
-  /// never follows redirects, shut down afterwards.
+  /// never follows redirects, shut down afterwards; walked in `ranges` at once when given, its
+  /// pages waiting in `scratch`.
   public func open<Result>(
     clientType: ClientType?, retryPolicy: RetryPolicy, redactor: SecretRedactor, logger: Logger,
+    ranges: RangePlan? = nil, scratch: URL? = nil,
     _ body: (inout any DevicePageSource) async throws -> Result
   ) async throws -> Result {
     switch self {
@@ -29,10 +31,19 @@ public enum NightSource: Sendable, Equatable {
         fleet: SyntheticFleet(seed: seed, deviceCount: devices), night: night, clientType: clientType)
       return try await body(&source)
     case .api(let baseURL, let account, let credentials):
-      return try await HTTPClient.withHTTPClient(configuration: ThingSpaceClient.httpConfiguration) { http in
+      let parallel = ranges?.parallel ?? 1
+      return try await HTTPClient.withHTTPClient(
+        configuration: ThingSpaceClient.httpConfiguration(connections: parallel)
+      ) { http in
+        let gate = RequestGate(limit: parallel)
         let client = ThingSpaceClient(
           baseURL: baseURL, credentials: credentials, policy: retryPolicy, logger: logger, redactor: redactor,
-          httpClient: http)
+          httpClient: http, gate: gate)
+        if let ranges, let scratch {
+          return try await RangedPageSource.collecting(
+            client: client, gate: gate, account: account, clientType: clientType, plan: ranges, scratch: scratch,
+            logger: logger, body)
+        }
         var source: any DevicePageSource = HTTPPageSource(
           client: client, account: account, clientType: clientType)
         return try await body(&source)

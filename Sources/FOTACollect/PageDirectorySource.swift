@@ -6,6 +6,8 @@ public struct PageDirectorySource: DevicePageSource {
   public let directory: URL
   private let files: [String]
   private var nextFile = 0
+  /// Each page's range, when the night was collected in ranges.
+  private let segments: [String: PageSegment]?
 
   /// Lists the directory's page files.
   public init(directory: URL) throws(CollectionError) {
@@ -20,6 +22,7 @@ public struct PageDirectorySource: DevicePageSource {
       .filter { !Self.planningFiles.contains($0) }
       .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     guard !files.isEmpty else { throw .noPages(path: directory.path) }
+    segments = try SavedRanges.read(in: directory)
   }
 
   /// Files beside the pages that are not device-list pages.
@@ -29,6 +32,9 @@ public struct PageDirectorySource: DevicePageSource {
   public var position: String { files[max(0, min(nextFile, files.count) - 1)] }
 
   public var sourceDescription: String { "pages from \(directory.path) (\(files.count) files)" }
+
+  /// Files are read far ahead: decoding them is the work, and it runs on every core.
+  public var pagesAhead: Int { DevicePageSourceDefaults.pagesAheadOnEveryCore }
 
   /// Reads `firmware.json` and `licenses.json` beside the pages, when there.
   public mutating func planningData() async -> PlanningData {
@@ -80,8 +86,14 @@ public struct PageDirectorySource: DevicePageSource {
     } catch {
       throw .unreadablePage(origin: name, reason: Self.reason(error))
     }
-    let page = try PageDecoder.decode(body, origin: name)
-    return CollectedPage(number: nextFile, origin: name, body: body, page: page)
+    var segment: PageSegment?
+    if let segments {
+      guard let found = segments[name] else {
+        throw .invalidPage(origin: name, reason: "\(SavedRanges.fileName) does not name its range")
+      }
+      segment = found
+    }
+    return CollectedPage(number: nextFile, origin: name, body: body, segment: segment)
   }
 
   static func reason(_ error: any Error) -> String {

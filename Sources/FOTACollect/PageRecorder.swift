@@ -76,9 +76,24 @@ public struct PageRecorder: Sendable {
     }
   }
 
-  /// Writes one page.
+  /// Writes one page; a page of a night collected in ranges also adds its line to
+  /// ``SavedRanges/fileName``, so that a replay counts the same elements of it.
   public func save(_ page: CollectedPage) throws(CollectionError) {
-    try write(page.body, to: Self.fileName(page.number))
+    let name = Self.fileName(page.number)
+    try write(page.body, to: name)
+    guard let segment = page.segment else { return }
+    let url = staging.appendingPathComponent(SavedRanges.fileName)
+    do {
+      if !FileManager.default.fileExists(atPath: url.path) {
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+      }
+      let handle = try FileHandle(forWritingTo: url)
+      defer { try? handle.close() }
+      try handle.seekToEnd()
+      try handle.write(contentsOf: SavedRanges.line(page: name, segment: segment))
+    } catch {
+      throw .cannotSavePages(path: url.path, reason: PageDirectorySource.reason(error))
+    }
   }
 
   private func write(_ body: Data, to name: String) throws(CollectionError) {

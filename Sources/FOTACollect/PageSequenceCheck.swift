@@ -13,43 +13,50 @@ public struct PageSequenceCheck: Sendable {
   private var pages = 0
   private var entries = 0
 
-  /// Creates a check, optionally for a given account.
-  public init(account: String?) {
+  /// Creates a check, optionally for a given account, of pages walked from `startIndex` (`0`:
+  /// the whole list; an IMEI: one range of a night collected in ranges).
+  public init(account: String?, startingAfter startIndex: String = "0") {
     self.account = account
+    cursor = startIndex
   }
 
-  /// Accepts the next page or explains why it does not belong.
-  public mutating func accept(_ page: CollectedPage) throws(CollectionError) {
+  /// Accepts the next page (its envelope, and how many `deviceList` elements it held) or
+  /// explains why it does not belong.
+  public mutating func accept(_ page: DeviceListPage, entries count: Int, number: Int, origin: String)
+    throws(CollectionError)
+  {
     if lastSaidNoMore, let lastOrigin {
-      throw .pageAfterLast(origin: page.origin, lastPage: lastOrigin)
+      throw .pageAfterLast(origin: origin, lastPage: lastOrigin)
     }
-    if let found = page.page.accountName {
+    if let found = page.accountName {
       if let account, account != found {
-        throw .accountMismatch(origin: page.origin, expected: account, found: found)
+        throw .accountMismatch(origin: origin, expected: account, found: found)
       }
       account = found
     }
-    guard let hasMore = page.page.hasMoreData else {
-      throw .invalidPage(origin: page.origin, reason: "hasMoreData is missing or not a boolean")
+    guard let hasMore = page.hasMoreData else {
+      throw .invalidPage(origin: origin, reason: "hasMoreData is missing or not a boolean")
     }
     if hasMore {
-      guard !page.page.deviceList.isEmpty else {
-        throw .emptyPageWithMoreData(page: page.number, startIndex: cursor)
+      guard count > 0 else {
+        throw .emptyPageWithMoreData(page: number, startIndex: cursor)
       }
-      guard let next = page.page.lastSeenDeviceId, next.isAfter(cursor) else {
+      guard let next = page.lastSeenDeviceId, next.isAfter(cursor) else {
         throw .cursorDidNotAdvance(
-          page: page.number, startIndex: cursor, cursor: page.page.lastSeenDeviceId?.startIndex ?? "(none)")
+          page: number, startIndex: cursor, cursor: page.lastSeenDeviceId?.startIndex ?? "(none)")
       }
       cursor = next.startIndex
     }
-    lastOrigin = page.origin
+    lastOrigin = origin
     lastSaidNoMore = !hasMore
     pages += 1
-    entries += page.page.deviceList.count
+    entries += count
   }
 
-  /// Confirms the last page said there was no more data.
-  public func finish() throws(CollectionError) {
+  /// Confirms the last page said there was no more data or, for a range with an upper bound
+  /// (`through`), that the walk got past it.
+  public func finish(endingAfter through: String? = nil) throws(CollectionError) {
+    if let through, pages > 0, PageCursor.string(cursor).isAfter(through) { return }
     guard lastSaidNoMore else {
       throw .incomplete(pages: pages, devices: entries, lastCursor: cursor)
     }

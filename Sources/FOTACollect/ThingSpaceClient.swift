@@ -29,13 +29,19 @@ public actor ThingSpaceClient {
   private var random = SystemRandomNumberGenerator()
   /// What collecting has taken so far.
   public private(set) var statistics = HTTPFigures()
+  /// Limits requests in flight when pages are collected in parallel.
+  private let gate: RequestGate?
+  /// The login or renewal under way, which concurrent requests wait for instead of starting their own.
+  private var authentication: (renewal: Renewal?, task: Task<Void, any Error>)?
 
   /// Creates a client for the API at `baseURL` (such as `https://thingspace.verizon.com`); run it
-  /// on an `HTTPClient` made with ``httpConfiguration``.
+  /// on an `HTTPClient` made with ``httpConfiguration(connections:)``. With a `gate`, requests wait for a place
+  /// in it, and a 429 halves it.
   public init(
     baseURL: URL, credentials: ThingSpaceCredentials, policy: RetryPolicy, logger: Logger,
-    redactor: SecretRedactor, httpClient: HTTPClient
+    redactor: SecretRedactor, httpClient: HTTPClient, gate: RequestGate? = nil
   ) {
+    self.gate = gate
     self.baseURL = baseURL
     self.credentials = credentials
     self.policy = policy
@@ -48,11 +54,12 @@ public actor ThingSpaceClient {
     }
   }
 
-  /// The HTTP client's settings: redirects are never followed.
-  public static var httpConfiguration: HTTPClient.Configuration {
+  /// The HTTP client's settings: redirects are never followed; up to `connections` at once.
+  public static func httpConfiguration(connections: Int = 1) -> HTTPClient.Configuration {
     var configuration = HTTPClient.Configuration()
     configuration.redirectConfiguration = .disallow
     configuration.timeout = .init(connect: .seconds(20))
+    configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(8, connections)
     return configuration
   }
 
@@ -60,29 +67,43 @@ public actor ThingSpaceClient {
   public func devicePage(account: String, startIndex: String, clientType: ClientType?)
     async throws(CollectionError) -> (body: Data, page: DeviceListPage)
   {
+    let (body, page, _) = try await devicePageCounted(
+      account: account, startIndex: startIndex, clientType: clientType)
+    return (body, page)
+  }
+
+  /// Fetches one device-list page, saying how many requests it took.
+  public func devicePageCounted(account: String, startIndex: String, clientType: ClientType?)
+    async throws(CollectionError) -> (body: Data, page: DeviceListPage, requests: Int)
+  {
     var path = ThingSpacePaths.devices(account: account, startIndex: startIndex)
     if let clientType { path += "?clientType=\(clientType.rawValue)" }
     var decoder = DeviceListDecoder()
-    return try await fetch(path) { body in
+    var requests = 0
+    let (body, page) = try await fetch(path, counting: &requests) { body in
       body.withUnsafeBytes { raw in
         Result { () throws(DeviceListDecodingError) in try decoder.decode(raw) }
       }.mapError { BodyProblem(reason: $0.description) }
     }
+    return (body, page, requests)
   }
 
   /// Fetches the account's upgrade paths: the exact bytes and the entries.
   public func firmwareList(account: String) async throws(CollectionError) -> (
     body: Data, entries: [FirmwareEntry]
   ) {
-    try await fetch(ThingSpacePaths.firmware(account: account), decode: Self.json([FirmwareEntry].self))
+    var requests = 0
+    return try await fetch(
+      ThingSpacePaths.firmware(account: account), counting: &requests, decode: Self.json([FirmwareEntry].self))
   }
 
   /// Fetches the account's license pool (its first page, which holds the totals).
   public func licenseSummary(account: String) async throws(CollectionError) -> (
     body: Data, summary: LicenseSummary
   ) {
+    var requests = 0
     let (body, summary) = try await fetch(
-      ThingSpacePaths.licenses(account: account), decode: Self.json(LicenseSummary.self))
+      ThingSpacePaths.licenses(account: account), counting: &requests, decode: Self.json(LicenseSummary.self))
     return (body, summary)
   }
 
@@ -104,28 +125,36 @@ public actor ThingSpaceClient {
     }
   }
 
-  /// GETs `path` with the auth headers, renewing tokens and retrying as the policy says.
-  private func fetch<Answer>(_ path: String, decode: (Data) -> Result<Answer, BodyProblem>)
+  /// GETs `path` with the auth headers, renewing tokens and retrying as the policy says; adds
+  /// the requests it sent to `requests`.
+  private func fetch<Answer>(
+    _ path: String, counting requests: inout Int, decode: (Data) -> Result<Answer, BodyProblem>
+  )
     async throws(CollectionError) -> (Data, Answer)
   {
     if let refusedLogin { throw refusedLogin }
-    if bearer == nil { try await login() }
+    if bearer == nil { try await authenticate(.none, because: "", sentWith: nil) }
     let request = "GET \(path)"
     var attempt = 0
     var renewed: Set<Renewal> = []
     while true {
       attempt += 1
-      statistics.requests += 1
+      let sent = (bearer: bearer, session: session)
       var message = HTTPClientRequest(url: url(path))
       message.method = .GET
-      message.headers.add(name: "Authorization", value: "Bearer \(bearer ?? "")")
-      message.headers.add(name: "VZ-M2M-Token", value: session ?? "")
+      message.headers.add(name: "Authorization", value: "Bearer \(sent.bearer ?? "")")
+      message.headers.add(name: "VZ-M2M-Token", value: sent.session ?? "")
       message.headers.add(name: "Accept", value: "application/json")
 
       let retryCause: RetryCause
       var wait: Duration?
       var detail: String
-      switch await send(message) {
+      await gate?.enter()
+      statistics.requests += 1
+      requests += 1
+      let outcome = await send(message)
+      await gate?.leave()
+      switch outcome {
       case .failed(let cause, let reason):
         retryCause = cause
         detail = reason
@@ -153,13 +182,14 @@ public actor ThingSpaceClient {
           guard credentials.canRenew, renewed.insert(renewal).inserted else {
             throw .rejected(request: request, detail: summary)
           }
-          try await renew(renewal, because: summary)
+          try await authenticate(renewal, because: summary, sentWith: sent)
           attempt -= 1
           continue
         }
         // The tokens were accepted: a later expiry in this request is a new one, renewed again.
         renewed.removeAll()
         if status == .tooManyRequests {
+          await gate?.rateLimited()
           retryCause = .rateLimited
           wait = headers.first(name: "Retry-After").flatMap {
             RetryAfter.delay($0, cap: policy.maxRetryAfter)
@@ -206,6 +236,42 @@ public actor ThingSpaceClient {
   /// A token renewed after ThingSpace rejected the current one.
   private enum Renewal {
     case bearer, session
+  }
+
+  /// Logs in (`renewal` nil) or replaces a rejected token, once for every request that needs it:
+  /// a request arriving while another does it waits for that one, and a token already replaced
+  /// since `sent` is not replaced again.
+  private func authenticate(
+    _ renewal: Renewal?, because detail: String, sentWith sent: (bearer: String?, session: String?)?
+  ) async throws(CollectionError) {
+    if let refusedLogin { throw refusedLogin }
+    if let sent {
+      switch renewal {
+      case .bearer where sent.bearer != bearer: return
+      case .session where sent.session != session: return
+      default: break
+      }
+    } else if bearer != nil {
+      return
+    }
+    if let authentication, authentication.renewal == renewal {
+      do {
+        try await authentication.task.value
+      } catch {
+        throw error as? CollectionError ?? .loginFailed(step: "logging in", detail: ErrorText.describe(error))
+      }
+      return
+    }
+    let task = Task { () async throws -> Void in
+      if let renewal { try await self.renew(renewal, because: detail) } else { try await self.login() }
+    }
+    authentication = (renewal, task)
+    defer { authentication = nil }
+    do {
+      try await task.value
+    } catch {
+      throw error as? CollectionError ?? .loginFailed(step: "logging in", detail: ErrorText.describe(error))
+    }
   }
 
   /// Replaces the rejected token: at most once per request.

@@ -13,24 +13,26 @@ public struct FleetPage: Sendable {
 }
 
 extension SyntheticFleet {
-  /// The slot whose IMEI is `imei`, when it is one of the account's on `night`.
-  public func slot(of imei: String, night: Int = 0) -> Int? {
-    guard imei.utf8.count == 15, let value = Int64(imei), value >= Self.imeiBase else { return nil }
+  /// The slot whose IMEI is `imei`, when it is one of the account's on `night` (and not one of
+  /// `removed`).
+  public func slot(of imei: String, night: Int = 0, removed: Set<String> = []) -> Int? {
+    guard imei.utf8.count == 15, let value = Int64(imei), value >= Self.imeiBase, !removed.contains(imei)
+    else { return nil }
     let slot = Int((value - Self.imeiBase) / 10)
     return isPresent(slot: slot, night: night) && self.imei(at: slot) == imei ? slot : nil
   }
 
   /// The page after `startIndex` (`"0"` or an IMEI of the account), keyset-style: records of
   /// the slots with larger IMEIs, filtered by client type, at most `pageSize`. `nil` when
-  /// `startIndex` is neither.
+  /// `startIndex` is neither. The devices whose IMEIs are in `removed` have left the account.
   public func page(
     startIndex: String, clientType: ClientType? = nil, pageSize: Int = SyntheticFleet.pageSize,
-    cursorStyle: CursorStyle = .alternating, night: Int = 0
+    cursorStyle: CursorStyle = .alternating, night: Int = 0, removed: Set<String> = []
   ) -> FleetPage? {
     var slot: Int
     if startIndex == "0" {
       slot = 0
-    } else if let previous = self.slot(of: startIndex, night: night) {
+    } else if let previous = self.slot(of: startIndex, night: night, removed: removed) {
       slot = previous + 1
     } else {
       return nil
@@ -44,6 +46,7 @@ extension SyntheticFleet {
       defer { slot += 1 }
       if night > 0 && isRemoved(slot: slot, night: night) { continue }
       let device = device(at: slot, night: night)
+      if !removed.isEmpty, removed.contains(device.deviceId) { continue }
       if clientType.map({ filter in device.clientType.map(filter.matches) ?? false }) ?? true {
         if entries.count == pageSize {
           hasMore = true

@@ -59,6 +59,31 @@ struct NightRecord {
     return (object["historyRunId"] as? NSNumber)?.int64Value
   }
 
+  /// How to walk tonight's live device list: in ranges split at last night's IMEIs when
+  /// `--parallel` asks for more than one and the history has a last night; else sequentially,
+  /// saying why.
+  mutating func layout(account: String, configuration: RunConfiguration) -> (RangePlan?, CollectionLayout) {
+    let sequential = { (reason: String) in
+      (RangePlan?.none, CollectionLayout(parallel: configuration.parallel, mode: "sequential", reason: reason))
+    }
+    guard configuration.parallel > 1 else { return sequential("--parallel 1") }
+    guard let history else { return sequential("no history to split the IMEI range with") }
+    do {
+      let candidates = try history.splitCandidates(
+        account: account, clientTypeFilter: configuration.clientType?.rawValue, ranges: configuration.parallel)
+      guard !candidates.isEmpty else {
+        return sequential("no earlier night of this account with at least 2,000 devices to split at")
+      }
+      return (
+        RangePlan(candidates: candidates, parallel: configuration.parallel),
+        CollectionLayout(parallel: configuration.parallel, mode: "parallel")
+      )
+    } catch {
+      fail(error)
+      return sequential("the history could not be read")
+    }
+  }
+
   /// Refuses a night whose fleet fell by more than half since the last recorded night.
   mutating func checkDrop(_ night: CollectedNight, configuration: RunConfiguration) throws(JobError) {
     guard let history, !configuration.allowDrop else { return }

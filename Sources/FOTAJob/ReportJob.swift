@@ -40,17 +40,35 @@ public struct ReportJob: Sendable {
       recorder = try configuration.savePages.map { url throws(CollectionError) in
         try PageRecorder(directory: url)
       }
-      let night = try await collect(into: staging, recorder: recorder)
+      let folder = ReportFolder(url: staging)
+      let composer = configuration.email.map {
+        SummaryMailComposer(options: $0, templates: preflight.templates, date: Date())
+      }
+      let attachment = composer?.planAttachment()
+      let renderers = ReportRenderers(
+        formats: configuration.formats, templates: preflight.templates, xmlDevices: configuration.xmlDevices)
+      let outputs = try renderers.deviceOutputs(
+        asOf: configuration.asOf, planning: configuration.plan != nil, into: folder,
+        extra: attachment.map { [$0] } ?? [])
+      var layout: (RangePlan?, CollectionLayout)?
+      if case .api(_, let account, _) = configuration.source {
+        layout = record.layout(account: account, configuration: configuration)
+      }
+      var night = try await collect(
+        into: staging, ranges: layout?.0, outputs: outputs, recorder: recorder)
+      if night.figures.collection == nil { night.figures.collection = layout?.1 }
       try record.checkDrop(night, configuration: configuration)
       let prepared = try record.prepare(night, configuration: configuration)
-      let folder = ReportFolder(url: staging)
-      var rendered = try render(
-        night, history: prepared?.history, problem: record.problem, preflight, into: folder)
+      let stage = RenderStage(
+        renderers: renderers, outputs: outputs, composer: composer, attachment: attachment,
+        extraRenderers: additionalRenderers)
+      var rendered = try stage.render(
+        night, history: prepared?.history, problem: record.problem, fed: night.sinkFed, into: folder)
       if let prepared, !record.commit(prepared, devices: try night.devices(), output: configuration.output) {
         logger.warning(
           "rendering again without the history sections", metadata: ["reason": "\(record.problem ?? "")"])
         try folder.removeAll(except: [night.spool.url.lastPathComponent])
-        rendered = try render(night, history: nil, problem: record.problem, preflight, into: folder)
+        rendered = try stage.render(night, history: nil, problem: record.problem, fed: false, into: folder)
       }
       Failpoint.recorded.reach()
       rendered.model.figures.historyRunId = record.runId
@@ -88,7 +106,9 @@ public struct ReportJob: Sendable {
   }
 
   /// Collect: every page through the checks, the normaliser, the planner and the aggregator.
-  private func collect(into staging: URL, recorder: PageRecorder?) async throws -> CollectedNight {
+  private func collect(
+    into staging: URL, ranges: RangePlan?, outputs: DeviceOutputs, recorder: PageRecorder?
+  ) async throws -> CollectedNight {
     var collector = NightCollector(
       settings: .init(
         account: configuration.account, clientType: configuration.clientType, asOf: configuration.asOf,
@@ -101,35 +121,38 @@ public struct ReportJob: Sendable {
     let spool = try DeviceSpool(url: staging.appendingPathComponent(".devices.spool"))
     return try await configuration.source.open(
       clientType: configuration.clientType, retryPolicy: configuration.retryPolicy,
-      redactor: configuration.redactor, logger: logger
-    ) { source in try await collector.collect(from: &source, into: spool, recorder: recorder) }
+      redactor: configuration.redactor, logger: logger, ranges: ranges,
+      scratch: staging.appendingPathComponent(".ranges")
+    ) { source in try await collector.collect(from: &source, into: spool, sink: outputs, recorder: recorder) }
   }
 
   /// Render: every file of the night but `run.json`, and the e-mail's `summary.eml`.
-  private func render(
-    _ night: CollectedNight, history: NightHistory?, problem: String?, _ preflight: RunPreflight,
-    into folder: ReportFolder
-  ) throws -> (model: ReportModel, message: MIMEMessage?) {
-    let started = ContinuousClock.now
-    var model = ReportModel(
-      figures: night.figures, summary: night.summary, diagnostics: night.diagnostics,
-      devices: try night.devices())
-    model.planning = night.planning
-    model.delta = history?.delta
-    model.trends = history?.trends
-    model.historyEnabled = history != nil
-    model.historyProblem = problem
-    let composer = configuration.email.map {
-      SummaryMailComposer(options: $0, templates: preflight.templates, date: Date())
+  private struct RenderStage {
+    let renderers: ReportRenderers
+    let outputs: DeviceOutputs
+    let composer: SummaryMailComposer?
+    let attachment: PlanAttachmentWriter?
+    let extraRenderers: [any ReportRenderer]
+
+    /// Renders the night; `fed` says the collector wrote every device to `outputs` in order.
+    func render(
+      _ night: CollectedNight, history: NightHistory?, problem: String?, fed: Bool, into folder: ReportFolder
+    ) throws -> (model: ReportModel, message: MIMEMessage?) {
+      let started = ContinuousClock.now
+      var model = ReportModel(
+        figures: night.figures, summary: night.summary, diagnostics: night.diagnostics,
+        devices: try night.devices())
+      model.planning = night.planning
+      model.delta = history?.delta
+      model.trends = history?.trends
+      model.historyEnabled = history != nil
+      model.historyProblem = problem
+      try renderers.render(
+        model, into: folder, outputs: outputs, fedWhileCollecting: fed, renderers: extraRenderers)
+      let message = try composer?.compose(model, planAttachment: attachment, into: folder)
+      model.figures.renderSeconds = (ContinuousClock.now - started).seconds
+      return (model, message)
     }
-    let attachment = composer?.planAttachment()
-    try ReportRenderers(
-      formats: configuration.formats, templates: preflight.templates, xmlDevices: configuration.xmlDevices
-    ).render(
-      model, into: folder, deviceWriters: attachment.map { [$0] } ?? [], renderers: additionalRenderers)
-    let message = try composer?.compose(model, planAttachment: attachment, into: folder)
-    model.figures.renderSeconds = (ContinuousClock.now - started).seconds
-    return (model, message)
   }
 
   /// Deliver: sends the summary once the report is published; a failure never touches the report.

@@ -31,6 +31,13 @@ public struct RunConfiguration: Sendable {
   public var xmlDevices: Bool
   /// Retries, backoff and timeouts of HTTP requests.
   public var retryPolicy = RetryPolicy()
+  /// Ranges of the live device list walked at once (`--parallel`), split at last night's IMEIs;
+  /// 1 walks it in one go.
+  public var parallel = RunConfiguration.defaultParallel
+  /// `--parallel` unless given.
+  public static let defaultParallel = 4
+  /// The most ranges `--parallel` takes.
+  public static let maximumParallel = 32
   /// Upgrade planning (firmware paths, funnel, campaign files), or `nil` for none.
   public var plan: PlanOptions?
   /// The e-mailed summary (`summary.eml`), or `nil` for none.

@@ -12,6 +12,15 @@ public final class PlanAttachmentWriter: DeviceRowWriter {
     CSVRow.append(PlanFilesWriter.planColumns, to: &bytes)
   }
 
+  public func restart() throws {
+    bytes.removeAll()
+    CSVRow.append(PlanFilesWriter.planColumns, to: &bytes)
+  }
+
+  public func discard() {
+    bytes.removeAll()
+  }
+
   public func write(_ record: PlannedDevice) throws {
     if let row = PlanFilesWriter.planRow(record) { CSVRow.append(row, to: &bytes) }
   }

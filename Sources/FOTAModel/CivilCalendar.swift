@@ -50,28 +50,55 @@ public enum CivilCalendar {
 
   /// Formats an instant as `2018-03-03T00:28:33.152Z`.
   public static func iso8601(milliseconds: Int64) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(24)
+    appendISO8601(milliseconds: milliseconds, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends an instant as `2018-03-03T00:28:33.152Z` in UTF-8, without making a `String`.
+  public static func appendISO8601(milliseconds: Int64, to bytes: inout [UInt8]) {
     let days = floorDays(milliseconds: milliseconds)
     let remainder = milliseconds - days * millisecondsPerDay
     let (year, month, day) = date(days: days)
-    let millis = remainder % 1000
-    let seconds = remainder / 1000
-    var text = ""
-    text.reserveCapacity(24)
-    append(&text, year, width: 4)
-    text += "-"
-    append(&text, month, width: 2)
-    text += "-"
-    append(&text, day, width: 2)
-    text += "T"
-    append(&text, Int(seconds / 3600), width: 2)
-    text += ":"
-    append(&text, Int(seconds / 60 % 60), width: 2)
-    text += ":"
-    append(&text, Int(seconds % 60), width: 2)
-    text += "."
-    append(&text, Int(millis), width: 3)
-    text += "Z"
-    return text
+    let seconds = Int(remainder / 1000)
+    appendDigits(year, width: 4, to: &bytes)
+    bytes.append(UInt8(ascii: "-"))
+    appendDigits(month, width: 2, to: &bytes)
+    bytes.append(UInt8(ascii: "-"))
+    appendDigits(day, width: 2, to: &bytes)
+    bytes.append(UInt8(ascii: "T"))
+    appendDigits(seconds / 3600, width: 2, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    appendDigits(seconds / 60 % 60, width: 2, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    appendDigits(seconds % 60, width: 2, to: &bytes)
+    bytes.append(UInt8(ascii: "."))
+    appendDigits(Int(remainder % 1000), width: 3, to: &bytes)
+    bytes.append(UInt8(ascii: "Z"))
+  }
+
+  /// Appends `value` in decimal, zero-padded to `width` characters, as `append(_:_:width:)` does.
+  private static func appendDigits(_ value: Int, width: Int, to bytes: inout [UInt8]) {
+    guard value >= 0 else {
+      var text = ""
+      append(&text, value, width: width)
+      bytes.append(contentsOf: text.utf8)
+      return
+    }
+    var divisor = 1
+    var digits = 1
+    while divisor <= value / 10 {
+      divisor *= 10
+      digits += 1
+    }
+    for _ in digits..<max(width, digits) { bytes.append(UInt8(ascii: "0")) }
+    var rest = value
+    while divisor > 0 {
+      bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+      rest %= divisor
+      divisor /= 10
+    }
   }
 
   /// Formats the day of an instant as `2018-03-03`.

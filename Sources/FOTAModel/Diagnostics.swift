@@ -61,6 +61,17 @@ public struct Diagnostics: Sendable, Equatable {
     entries[key] = entry
   }
 
+  /// Adds what `later` recorded after everything recorded here, as if recorded one by one: counts
+  /// add up, and examples keep the first few in order.
+  public mutating func merge(_ later: Diagnostics) {
+    for (key, entry) in later.entries {
+      var merged = entries[key] ?? Entry(key: key, count: 0, examples: [])
+      merged.count += entry.count
+      merged.examples += entry.examples.prefix(Self.exampleLimit - merged.examples.count)
+      entries[key] = merged
+    }
+  }
+
   /// Every entry, in a stable order.
   public var sortedEntries: [Entry] { entries.values.sorted { $0.key < $1.key } }
 

@@ -22,6 +22,8 @@ public struct RunFigures: Sendable, Equatable {
   public var renderSeconds = 0.0
   /// HTTP figures, when the pages came over HTTP.
   public var http: HTTPFigures?
+  /// How the pages were collected over HTTP: sequentially or in ranges.
+  public var collection: CollectionLayout?
   /// The history's id for this night, once recorded: how a later run tells this report was
   /// published.
   public var historyRunId: Int64?

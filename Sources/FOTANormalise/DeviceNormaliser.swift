@@ -24,6 +24,14 @@ public struct DeviceNormaliser: Sendable {
     }
   }
 
+  /// The id a `deviceList` element is counted under, read as ``normalise(_:page:diagnostics:)``
+  /// reads it (text, numbers as their digits, blanks trimmed); `nil` when it has none.
+  public static func deviceId(of entry: DeviceEntry) -> String? {
+    guard case .device(let wire) = entry, let text = wire.deviceId.text else { return nil }
+    let id = text.trimmingASCIIWhitespace()
+    return id.isEmpty ? nil : id
+  }
+
   /// Normalises one device object; `nil` when it has no usable `deviceId`.
   public func normalise(
     _ wire: WireDevice, page: Int, diagnostics: inout Diagnostics

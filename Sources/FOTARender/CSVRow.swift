@@ -31,20 +31,61 @@ public enum CSVRow {
 
   /// Appends one cell to a byte buffer.
   public static func appendCell(_ cell: String, to bytes: inout [UInt8]) {
-    let utf8 = cell.utf8
-    let guarded = startsFormula(utf8)
-    let quoted = utf8.contains { $0 == comma || $0 == quote || $0 == lineFeed || $0 == carriageReturn }
+    var cell = cell
+    cell.withUTF8 { appendCell(bytes: $0, to: &bytes) }
+  }
+
+  /// Appends one cell given as UTF-8 bytes: the one place the quoting and formula rules run.
+  public static func appendCell(bytes cell: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+    let guarded = startsFormula(cell)
+    let quoted = cell.contains { $0 == comma || $0 == quote || $0 == lineFeed || $0 == carriageReturn }
+    guard quoted || guarded else {
+      bytes.append(contentsOf: cell)
+      return
+    }
     if quoted { bytes.append(quote) }
     if guarded { bytes.append(apostrophe) }
     if quoted {
-      for byte in utf8 {
+      for byte in cell {
         if byte == quote { bytes.append(quote) }
         bytes.append(byte)
       }
       bytes.append(quote)
     } else {
-      bytes.append(contentsOf: utf8)
+      bytes.append(contentsOf: cell)
     }
+  }
+
+  /// Appends an integer cell (never quoted; a negative number is data).
+  public static func appendCell(_ value: Int64, to bytes: inout [UInt8]) {
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    var digits: (UInt64, UInt64) = (0, 0)
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      repeat {
+        buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+        count += 1
+      } while magnitude > 0
+      for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+    }
+  }
+
+  /// Appends a cell of plain ASCII the caller knows needs no quoting or guard (a header, `true`).
+  public static func appendPlain(_ text: StaticString, to bytes: inout [UInt8]) {
+    bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+  }
+
+  /// Appends the comma between cells.
+  public static func appendSeparator(to bytes: inout [UInt8]) {
+    bytes.append(comma)
+  }
+
+  /// Ends a record with CRLF.
+  public static func endRecord(_ bytes: inout [UInt8]) {
+    bytes.append(carriageReturn)
+    bytes.append(lineFeed)
   }
 
   private static let comma = UInt8(ascii: ",")
@@ -54,25 +95,33 @@ public enum CSVRow {
   private static let carriageReturn = UInt8(ascii: "\r")
 
   /// True when a spreadsheet could read the cell as a formula.
-  static func startsFormula(_ utf8: String.UTF8View) -> Bool {
-    guard let first = utf8.first else { return false }
+  static func startsFormula(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = cell.first else { return false }
+    // Most cells start with a letter or a digit: nothing to look at further.
+    if first >= UInt8(ascii: "0") && first < 0x80 && first != UInt8(ascii: "=") && first != UInt8(ascii: "@") {
+      return false
+    }
     if first == tab || first == carriageReturn { return true }
-    let rest = utf8.drop { $0 == space || $0 == lineFeed || $0 == carriageReturn || $0 == tab }
-    guard let lead = rest.first else { return false }
+    guard
+      let leadIndex = cell.firstIndex(where: {
+        !($0 == space || $0 == lineFeed || $0 == carriageReturn || $0 == tab)
+      })
+    else { return false }
+    let lead = cell[leadIndex]
     switch lead {
     case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "@"): return true
-    case UInt8(ascii: "-"): return !(first == lead && isPlainNegativeNumber(utf8))
+    case UInt8(ascii: "-"): return !(leadIndex == 0 && isPlainNegativeNumber(cell))
     case 0xEF:
       // ＝ U+FF1D, ＋ U+FF0B, － U+FF0D, ＠ U+FF20: EF BC 9D, EF BC 8B, EF BC 8D, EF BC A0.
-      let bytes = Array(rest.prefix(3))
-      return bytes.count == 3 && bytes[1] == 0xBC && [0x9D, 0x8B, 0x8D, 0xA0].contains(bytes[2])
+      guard leadIndex + 2 < cell.count, cell[leadIndex + 1] == 0xBC else { return false }
+      return [0x9D, 0x8B, 0x8D, 0xA0].contains(cell[leadIndex + 2])
     default: return false
     }
   }
 
   /// `-` then digits, with at most one `.` between digits.
-  private static func isPlainNegativeNumber(_ utf8: String.UTF8View) -> Bool {
-    let body = utf8.dropFirst()
+  private static func isPlainNegativeNumber(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+    let body = cell.dropFirst()
     guard let first = body.first, first != UInt8(ascii: "."), body.last != UInt8(ascii: ".") else {
       return false
     }

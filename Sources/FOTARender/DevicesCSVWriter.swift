@@ -1,7 +1,8 @@
+import FOTAAggregate
 import FOTAModel
 
 /// Writes `devices.csv`: one row per device, for the ops team (it holds phone numbers).
-public final class DevicesCSVWriter: DeviceRowWriter {
+public final class DevicesCSVWriter: FormattingRowWriter {
   /// Column names of `devices.csv`.
   public static let columns = [
     "deviceId", "mdn", "make", "model", "firmware", "clientType", "status", "fotaEligible",
@@ -10,30 +11,84 @@ public final class DevicesCSVWriter: DeviceRowWriter {
 
   private let folder: ReportFolder
   private var output: FileOutput
-  private let asOf: Int64
+  private let rows: Rows
 
   public var name: String { "devices.csv" }
 
   /// Opens `devices.csv` in `folder`; ages are measured against `asOf`.
   public init(folder: ReportFolder, asOf: Int64) throws {
     self.folder = folder
-    self.asOf = asOf
+    rows = Rows(asOf: asOf)
     output = try folder.open("devices.csv")
     output.writeRow(Self.columns)
   }
 
+  public var formatter: any DeviceRowFormatter { rows }
+
   public func write(_ record: PlannedDevice) throws {
-    let device = record.device
-    output.writeRow([
-      device.deviceId, device.mdn, device.make, device.model, device.firmware, device.clientType,
-      device.status,
-      String(device.fotaEligible), String(device.licenseAssigned), Readiness(device).rawValue,
-      device.upgrade.state.rawValue, device.upgrade.iso8601,
-      UpgradeAgeBucket.ageDays(device.upgrade, asOf: asOf).map(String.init) ?? "", device.upgrade.raw ?? "",
-    ])
+    output.appendRecord { rows.format(record, into: &$0) }
+  }
+
+  public func write(formatted bytes: UnsafeBufferPointer<UInt8>) throws {
+    output.appendRecord { $0.append(contentsOf: bytes) }
   }
 
   public func finish() throws {
     try folder.close(&output)
+  }
+
+  public func restart() throws {
+    try? output.close()
+    output = try folder.open(name)
+    output.writeRow(Self.columns)
+  }
+
+  public func discard() {
+    try? output.close()
+    folder.remove(name)
+  }
+
+  /// One device's row of `devices.csv`, formatted on any core.
+  struct Rows: DeviceRowFormatter {
+    let asOf: Int64
+
+    func format(_ record: PlannedDevice, into row: inout [UInt8]) {
+      let device = record.device
+      func text(_ value: String) {
+        CSVRow.appendCell(value, to: &row)
+        CSVRow.appendSeparator(to: &row)
+      }
+      text(device.deviceId)
+      text(device.mdn)
+      text(device.make)
+      text(device.model)
+      text(device.firmware)
+      text(device.clientType)
+      text(device.status)
+      CSVRow.appendPlain(device.fotaEligible ? "true" : "false", to: &row)
+      CSVRow.appendSeparator(to: &row)
+      CSVRow.appendPlain(device.licenseAssigned ? "true" : "false", to: &row)
+      CSVRow.appendSeparator(to: &row)
+      CSVRow.appendCell(Readiness(device).rawValue, to: &row)
+      CSVRow.appendSeparator(to: &row)
+      CSVRow.appendCell(device.upgrade.state.rawValue, to: &row)
+      CSVRow.appendSeparator(to: &row)
+      if let instant = device.upgrade.milliseconds {
+        let start = row.count
+        CivilCalendar.appendISO8601(milliseconds: instant, to: &row)
+        // An instant's text holds digits, dashes, colons and letters only: never quoted; only a
+        // year before 1 (a leading minus) could need the formula guard, so it goes the long way.
+        if row[start] == UInt8(ascii: "-") {
+          let text = String(decoding: row[start...], as: UTF8.self)
+          row.removeSubrange(start...)
+          CSVRow.appendCell(text, to: &row)
+        }
+      }
+      CSVRow.appendSeparator(to: &row)
+      if let age = UpgradeAgeBucket.ageDays(device.upgrade, asOf: asOf) { CSVRow.appendCell(age, to: &row) }
+      CSVRow.appendSeparator(to: &row)
+      if let raw = device.upgrade.raw { CSVRow.appendCell(raw, to: &row) }
+      CSVRow.endRecord(&row)
+    }
   }
 }

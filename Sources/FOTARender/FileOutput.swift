@@ -29,6 +29,12 @@ public struct FileOutput {
     if buffer.count >= 1 << 20 { flush() }
   }
 
+  /// Appends one record written straight into the buffer by `body` (see ``CSVRow``).
+  public mutating func appendRecord(_ body: (inout [UInt8]) -> Void) {
+    body(&buffer)
+    if buffer.count >= 1 << 20 { flush() }
+  }
+
   private mutating func flush() {
     guard failure == nil, !buffer.isEmpty else { return }
     do {

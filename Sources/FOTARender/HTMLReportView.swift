@@ -373,6 +373,7 @@ struct HTMLReportView {
       rows.append(
         ("Re-authentications", "bearer \(http.bearerRenewals), session \(http.sessionRenewals)"))
     }
+    if let collection = info.collection { rows.append(("Walked", collection.summary)) }
     return rows.map { ["label": $0.0, "value": $0.1] }
       + [["label": "Collection time", "timing": Figures.seconds(info.collectSeconds) + " s"]]
   }

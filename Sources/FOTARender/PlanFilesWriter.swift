@@ -20,10 +20,15 @@ public final class PlanFilesWriter: DeviceRowWriter {
   /// Opens both files in `folder`.
   public init(folder: ReportFolder) throws {
     self.folder = folder
-    plan = try folder.open("upgrade-plan.csv")
+    (plan, reclaim) = try Self.open(in: folder)
+  }
+
+  private static func open(in folder: ReportFolder) throws -> (plan: FileOutput, reclaim: FileOutput) {
+    var plan = try folder.open("upgrade-plan.csv")
     plan.writeRow(Self.planColumns)
-    reclaim = try folder.open("license-reclaim.csv")
+    var reclaim = try folder.open("license-reclaim.csv")
     reclaim.writeRow(Self.reclaimColumns)
+    return (plan, reclaim)
   }
 
   /// One `upgrade-plan.csv` row.
@@ -50,5 +55,18 @@ public final class PlanFilesWriter: DeviceRowWriter {
   public func finish() throws {
     try folder.close(&plan)
     try folder.close(&reclaim)
+  }
+
+  public func restart() throws {
+    try? plan.close()
+    try? reclaim.close()
+    (plan, reclaim) = try Self.open(in: folder)
+  }
+
+  public func discard() {
+    try? plan.close()
+    try? reclaim.close()
+    folder.remove(plan.name)
+    folder.remove(reclaim.name)
   }
 }

@@ -49,6 +49,12 @@ public final class ReportFolder {
     register(output.name)
   }
 
+  /// Removes one file, written or half-written, from the folder and the list.
+  public func remove(_ name: String) {
+    try? FileManager.default.removeItem(at: url.appendingPathComponent(name))
+    files.removeAll { $0 == name }
+  }
+
   /// Removes everything in the folder but the named entries, to render it again.
   public func removeAll(except kept: Set<String>) throws {
     for name in try FileManager.default.contentsOfDirectory(atPath: url.path) where !kept.contains(name) {

@@ -17,36 +17,35 @@ public struct ReportRenderers {
     self.xmlDevices = xmlDevices
   }
 
-  /// Renders the night into `folder`; `deviceWriters` and `renderers` add to the standard ones
-  /// (the e-mail's attachment, a test's failure). `run.json` is left to ``RunRecordRenderer``,
-  /// written once the night's history id is known.
+  /// The per-device files of a night, opened in `folder` before collecting so that the collector
+  /// can feed them: `devices.csv`, the planning files when planning is asked for (`planning`),
+  /// the XML device list with `--xml-devices`, and `extra` (the e-mail's attachment).
+  public func deviceOutputs(
+    asOf: Int64, planning: Bool, into folder: ReportFolder, extra: [any DeviceRowWriter] = []
+  ) throws -> DeviceOutputs {
+    var writers: [any DeviceRowWriter] = []
+    try DeviceOutputs.attempt("per-device files") {
+      if formats.contains(.csv) { writers.append(try DevicesCSVWriter(folder: folder, asOf: asOf)) }
+      if planning { writers.append(try PlanFilesWriter(folder: folder)) }
+      if formats.contains(.xml) && xmlDevices { writers.append(try XMLDeviceListWriter(folder: folder, asOf: asOf)) }
+    }
+    return DeviceOutputs(writers + extra)
+  }
+
+  /// Renders the night into `folder`: completes the per-device files (written anew from the
+  /// spool when the collector could not feed them in order), then runs every summary renderer
+  /// and `renderers` (a test's failure). `run.json` is left to ``RunRecordRenderer``, written
+  /// once the night's history id is known.
   public func render(
-    _ model: ReportModel, into folder: ReportFolder, deviceWriters extraWriters: [any DeviceRowWriter] = [],
+    _ model: ReportModel, into folder: ReportFolder, outputs: DeviceOutputs, fedWhileCollecting: Bool,
     renderers extraRenderers: [any ReportRenderer] = []
   ) throws {
-    let writers = try attempt("per-device files") { try deviceWriters(model, folder) } + extraWriters
-    for record in model.devices {
-      for writer in writers { try attempt(writer.name) { try writer.write(record) } }
-    }
-    for writer in writers { try attempt(writer.name) { try writer.finish() } }
+    if model.planning?.plan == nil { outputs.discard { $0 is PlanFilesWriter } }
+    if !fedWhileCollecting { try outputs.rewrite(model.devices) }
+    try outputs.finish()
     for renderer in summaryRenderers() + extraRenderers {
       try attempt(renderer.name) { try renderer.render(model, into: folder) }
     }
-  }
-
-  /// The files written one device at a time.
-  private func deviceWriters(_ model: ReportModel, _ folder: ReportFolder) throws -> [any DeviceRowWriter] {
-    var writers: [any DeviceRowWriter] = []
-    if formats.contains(.csv) {
-      writers.append(try DevicesCSVWriter(folder: folder, asOf: model.summary.asOf))
-    }
-    if model.planning?.plan != nil { writers.append(try PlanFilesWriter(folder: folder)) }
-    if formats.contains(.xml) && xmlDevices {
-      writers.append(
-        try XMLDeviceListWriter(folder: folder, count: model.summary.totals.devices, asOf: model.summary.asOf)
-      )
-    }
-    return writers
   }
 
   /// The files written from the night's figures.

@@ -32,6 +32,9 @@ public struct RunRecordRenderer: ReportRenderer {
     public var files: [String]
     /// Requests, retries by cause and re-authentications, when the pages came over HTTP.
     public var http: HTTPFigures?
+    /// How the pages were walked over HTTP: sequentially (and why), or in ranges, with each
+    /// range's bounds and requests and every change of how many requests went at once.
+    public var collection: CollectionLayout?
     /// What changed since the previous run, when history is kept.
     public var changes: Changes?
     /// Adoption of each model's newest firmware, when history is kept.
@@ -176,6 +179,7 @@ public struct RunRecordRenderer: ReportRenderer {
         renderSeconds: Figures.roundedSeconds(report.figures.renderSeconds)),
       files: (folder.files + ["run.json"]).sorted(),
       http: report.figures.http,
+      collection: report.figures.collection,
       changes: report.delta.map(Changes.init),
       trends: report.trends.map(Self.trends),
       plan: report.planning.map(Self.plan), historyRunId: report.figures.historyRunId,

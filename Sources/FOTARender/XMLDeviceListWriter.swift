@@ -1,5 +1,6 @@
 import FOTAModel
 import FOTAXML
+import Foundation
 
 /// Writes the `<devices>` element of `report.xml` (with `--xml-devices`) while the devices pass
 /// by, into a fragment the XML renderer then places in the document: every device is read once.
@@ -10,18 +11,37 @@ public final class XMLDeviceListWriter: DeviceRowWriter {
   /// The fragment's name in the staging folder; the XML renderer removes it.
   public static let fragment = ".report-devices.xml"
 
-  private let writer: XMLStreamWriter
+  /// How the fragment's `<devices>` line starts; the XML renderer adds the count after it.
+  static let openingTag = Array("  <devices".utf8)
+
+  private let folder: ReportFolder
+  private var writer: XMLStreamWriter
   private let asOf: Int64
 
   public var name: String { "XML device list" }
 
-  /// Opens the fragment in `folder` for `count` devices.
-  public init(folder: ReportFolder, count: Int, asOf: Int64) throws {
+  /// Opens the fragment in `folder`.
+  public init(folder: ReportFolder, asOf: Int64) throws {
+    self.folder = folder
     self.asOf = asOf
-    writer = try XMLStreamWriter(path: folder.path(of: Self.fragment))
+    writer = try Self.open(in: folder)
+  }
+
+  private static func open(in folder: ReportFolder) throws -> XMLStreamWriter {
+    let writer = try XMLStreamWriter(path: folder.path(of: Self.fragment))
     try writer.startElement("fragment")
     try writer.startElement("devices")
-    try writer.attribute("count", String(count))
+    return writer
+  }
+
+  public func restart() throws {
+    // The old writer keeps the old file, unlinked, until it is freed.
+    discard()
+    writer = try Self.open(in: folder)
+  }
+
+  public func discard() {
+    try? FileManager.default.removeItem(atPath: folder.path(of: Self.fragment))
   }
 
   public func write(_ record: PlannedDevice) throws {

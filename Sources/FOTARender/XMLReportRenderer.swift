@@ -38,7 +38,7 @@ public struct XMLReportRenderer: ReportRenderer {
     try writeDiagnostics(report.diagnostics, writer)
     if let delta = report.delta { try writeChanges(delta, writer) }
     if let planning = report.planning { try writePlan(planning, writer) }
-    if includeDevices { try spliceDevices(folder, writer) }
+    if includeDevices { try spliceDevices(folder, writer, count: report.summary.totals.devices) }
     try writer.endDocument()
     folder.register("report.xml")
     try XMLSchemaValidator(schemaPath: schemaPath).validate(fileAt: path)
@@ -229,8 +229,9 @@ public struct XMLReportRenderer: ReportRenderer {
   }
 
   /// Places the `<devices>` element the device pass wrote into the document, leaving out the
-  /// fragment's placeholder lines, and removes the fragment.
-  private func spliceDevices(_ folder: ReportFolder, _ writer: XMLStreamWriter) throws {
+  /// fragment's placeholder lines and giving it its `count` (not known while the devices passed),
+  /// and removes the fragment.
+  private func spliceDevices(_ folder: ReportFolder, _ writer: XMLStreamWriter, count: Int) throws {
     let path = folder.path(of: XMLDeviceListWriter.fragment)
     defer { try? FileManager.default.removeItem(atPath: path) }
     guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -242,8 +243,14 @@ public struct XMLReportRenderer: ReportRenderer {
     var skippedFirstLine = false
     while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
       pending += chunk
-      if !skippedFirstLine, let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+      if !skippedFirstLine, let newline = pending.firstIndex(of: UInt8(ascii: "\n")),
+        pending.count >= newline + 1 + XMLDeviceListWriter.openingTag.count
+      {
         pending.removeFirst(newline + 1)
+        guard pending.starts(with: XMLDeviceListWriter.openingTag) else {
+          throw RenderError.renderFailed(renderer: name, reason: "the device list does not start with <devices>")
+        }
+        pending.insert(contentsOf: " count=\"\(count)\"".utf8, at: XMLDeviceListWriter.openingTag.count)
         skippedFirstLine = true
       }
       guard skippedFirstLine, pending.count > closing.count else { continue }

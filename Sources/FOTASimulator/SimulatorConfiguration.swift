@@ -41,6 +41,8 @@ public struct SimulatorConfiguration: Sendable {
   public var credentials = SimulatorCredentials.demo
   /// Tokens accepted without logging in (as if issued earlier), if any.
   public var presetTokens: (bearer: String, session: String)?
+  /// IMEIs that have left the account: not listed, and refused as `startIndex`.
+  public var removedIMEIs: Set<String> = []
 
   /// Creates a configuration for `fleet`, without faults.
   public init(fleet: SyntheticFleet) {

@@ -63,6 +63,19 @@ actor SimulatorState {
     return .authorised
   }
 
+  private var inFlight = 0
+
+  /// Counts a device-list request being answered, for the most ever answered at once.
+  func beginRequest() {
+    inFlight += 1
+    statistics.mostDeviceListRequestsAtOnce = max(statistics.mostDeviceListRequestsAtOnce, inFlight)
+  }
+
+  /// Counts a device-list request answered.
+  func endRequest() {
+    inFlight -= 1
+  }
+
   func recordFault(_ name: String) {
     statistics.faults[name, default: 0] += 1
   }

@@ -7,6 +7,8 @@ public struct SimulatorStatistics: Sendable, Equatable {
   public var planningRequests = 0
   /// Device-list requests answered with a page.
   public var pagesServed = 0
+  /// The most device-list requests being answered at once (the latency included).
+  public var mostDeviceListRequestsAtOnce = 0
   /// Faults injected, by name.
   public var faults: [String: Int] = [:]
   /// Every bearer and session token issued, so tests can look for them where they must not be.

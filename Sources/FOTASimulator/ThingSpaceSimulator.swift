@@ -158,6 +158,20 @@ public struct ThingSpaceSimulator: Sendable {
     -> Response
   {
     let number = await state.nextDataRequest(deviceList: true)
+    await state.beginRequest()
+    do {
+      let response = try await deviceListAnswer(request, account: account, startIndex: startIndex, number: number)
+      await state.endRequest()
+      return response
+    } catch {
+      await state.endRequest()
+      throw error
+    }
+  }
+
+  private func deviceListAnswer(_ request: Request, account: String, startIndex: String, number: Int)
+    async throws -> Response
+  {
     if let refusal = try await gate(request, number: number) { return refusal }
     if let refusal = Self.unknownAccount(account, expected: configuration.fleet.account) { return refusal }
     let clientType = request.uri.queryParameters.get("clientType")
@@ -172,7 +186,7 @@ public struct ThingSpaceSimulator: Sendable {
     guard
       var page = configuration.fleet.page(
         startIndex: startIndex, clientType: filter, cursorStyle: configuration.cursorStyle,
-        night: configuration.night)
+        night: configuration.night, removed: configuration.removedIMEIs)
     else {
       return Self.json(
         .badRequest, #"{"errorCode":"INVALID_PARAMETER","errorMessage":"LastSeenDeviceId Not Valid"}"#)

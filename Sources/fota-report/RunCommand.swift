@@ -73,6 +73,7 @@ struct RunCommand: AsyncParsableCommand {
       formats: Set(report.formats.flatMap(\.formats)), templates: report.templatesURL,
       savePages: source.savePages.map { URL(fileURLWithPath: $0) }, xmlDevices: report.xmlDevices)
     configuration.retryPolicy = source.retryPolicy
+    configuration.parallel = source.parallel
     configuration.history = report.historyURL
     configuration.plan = report.planOptions
     configuration.email = try email.options

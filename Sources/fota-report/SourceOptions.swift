@@ -43,6 +43,13 @@ struct SourceOptions: ParsableArguments {
   var timeout = 60
 
   @Option(
+    help: ArgumentHelp(
+      "Walk the live device list in up to N ranges at once, split at last night's IMEIs from the "
+        + "history (1: one walk; without history the walk is sequential).",
+      valueName: "N"))
+  var parallel = RunConfiguration.defaultParallel
+
+  @Option(
     name: .customLong("client-type"),
     help: ArgumentHelp("Only devices of this client type (OMADM or LWM2M).", valueName: "TYPE"))
   var clientType: ClientTypeArgument?
@@ -75,6 +82,9 @@ struct SourceOptions: ParsableArguments {
     }
     guard maxAttempts >= 1 else { throw ValidationError("--max-attempts must be at least 1") }
     guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second") }
+    guard (1...RunConfiguration.maximumParallel).contains(parallel) else {
+      throw ValidationError("--parallel must be between 1 and \(RunConfiguration.maximumParallel)")
+    }
     guard demoDevices >= 0 else { throw ValidationError("--demo-devices must not be negative") }
     guard night >= 0 else { throw ValidationError("--night must not be negative") }
     if let account, account.trimmingCharacters(in: .whitespaces).isEmpty {

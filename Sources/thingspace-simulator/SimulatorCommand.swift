@@ -60,6 +60,13 @@ struct SimulatorCommand: AsyncParsableCommand {
     help: "From the Nth device-list request on, repeat startIndex as lastSeenDeviceId.")
   var stallCursorFrom: Int?
 
+  @Option(
+    name: .customLong("remove-imei"),
+    help: ArgumentHelp(
+      "A device that has left the account: not listed, and refused as startIndex (repeatable).",
+      valueName: "IMEI"))
+  var removedIMEIs: [String] = []
+
   @Option(help: "lastSeenDeviceId as a JSON number, string, or alternating.")
   var cursor: CursorStyleArgument = .init(style: .alternating)
 
@@ -96,6 +103,7 @@ struct SimulatorCommand: AsyncParsableCommand {
     configuration.sessionTTL = sessionTTL
     configuration.stallCursorFrom = stallCursorFrom
     configuration.cursorStyle = cursor.style
+    configuration.removedIMEIs = Set(removedIMEIs)
     let simulator = ThingSpaceSimulator(configuration: configuration, logger: logger)
     let credentials = configuration.credentials
     do {

@@ -16,7 +16,7 @@ struct SimulatorRulesTests {
     let fleet = SyntheticFleet(seed: 4, deviceCount: 1_500)
     let simulator = SimulatorConfiguration(fleet: fleet)
     let rejection: CollectionError? = try await SimulatorLauncher.withSimulator(simulator) { _, url in
-      try await HTTPClient.withHTTPClient(configuration: ThingSpaceClient.httpConfiguration) { http in
+      try await HTTPClient.withHTTPClient(configuration: ThingSpaceClient.httpConfiguration()) { http in
         let client = ThingSpaceClient(
           baseURL: url, credentials: SimulatorLauncher.demoLogin, policy: RetryPolicy(maxAttempts: 1),
           logger: Logger(label: "test"), redactor: SecretRedactor(), httpClient: http)

@@ -71,10 +71,7 @@ struct RendererGoldenTests {
       case .campaignFiles: try CampaignFilesRenderer().render(model, into: folder)
       case .html: try HTMLReportRenderer(templates: templates).render(model, into: folder)
       case .xml:
-        writers = [
-          try XMLDeviceListWriter(
-            folder: folder, count: model.summary.totals.devices, asOf: model.summary.asOf)
-        ]
+        writers = [try XMLDeviceListWriter(folder: folder, asOf: model.summary.asOf)]
       case .runRecord: try RunRecordRenderer().render(model, into: folder)
       }
       for record in model.devices {

@@ -1,0 +1,32 @@
+import FOTAModel
+
+/// One page's devices formatted by a ``DeviceRowFormatter``: their bytes end to end, and where
+/// each device's bytes end.
+public struct FormattedRows: Sendable {
+  /// Every device's bytes, in page order.
+  public private(set) var bytes: [UInt8] = []
+  /// The end of each device's bytes in ``bytes``.
+  public private(set) var ends: [Int] = []
+
+  /// Formats `records` with `formatter`.
+  public init(_ records: [PlannedDevice], formatter: any DeviceRowFormatter) {
+    ends.reserveCapacity(records.count)
+    bytes.reserveCapacity(records.count * 160)
+    for record in records {
+      formatter.format(record, into: &bytes)
+      ends.append(bytes.count)
+    }
+  }
+
+  /// The bytes of the devices `kept` marks (all when `nil`), handed to `body` in runs.
+  public func withKeptBytes(_ kept: [Bool]?, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+    try bytes.withUnsafeBufferPointer { all in
+      guard let kept else { return try body(all) }
+      var start = 0
+      for (offset, end) in ends.enumerated() {
+        if kept[offset] { try body(UnsafeBufferPointer(rebasing: all[start..<end])) }
+        start = end
+      }
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import FOTAModel
+
+/// One page's devices by aggregation cell, found away from the aggregator on any core, so that
+/// the aggregator's ordered work is one array update a device and one lookup a distinct cell.
+public struct PageCells: Sendable {
+  /// The page's distinct cells, in the order first seen.
+  let cells: [AggregationCell]
+  /// Each device's cell, as an index into ``cells``.
+  let cellOf: [Int32]
+
+  /// Groups the devices of `records` for a report as of `asOf`.
+  public init(_ records: [PlannedDevice], asOf: Int64) {
+    var cells: [AggregationCell] = []
+    var index: [AggregationCell: Int32] = [:]
+    var cellOf: [Int32] = []
+    cellOf.reserveCapacity(records.count)
+    for record in records {
+      let cell = AggregationCell(record.device, asOf: asOf)
+      if let position = index[cell] {
+        cellOf.append(position)
+      } else {
+        let position = Int32(cells.count)
+        index[cell] = position
+        cells.append(cell)
+        cellOf.append(position)
+      }
+    }
+    self.cells = cells
+    self.cellOf = cellOf
+  }
+}

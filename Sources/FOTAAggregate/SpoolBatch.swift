@@ -1,0 +1,17 @@
+import FOTAModel
+
+/// One page's devices in the spool's binary form, encoded away from the spool on any core.
+public struct SpoolBatch: Sendable {
+  /// The records end to end, and where each ends.
+  let rows: FormattedRows
+  /// True when the page's ids strictly ascend in IMEI order.
+  let ascending: Bool
+
+  /// Encodes `records`.
+  public init(_ records: [PlannedDevice]) {
+    rows = FormattedRows(records, formatter: SpoolRecord.Formatter())
+    ascending = zip(records, records.dropFirst()).allSatisfy {
+      DeviceID.precedes($0.device.deviceId, $1.device.deviceId)
+    }
+  }
+}
