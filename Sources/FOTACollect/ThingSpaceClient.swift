@@ -31,6 +31,9 @@ public actor ThingSpaceClient {
   public private(set) var statistics = HTTPFigures()
   /// Limits requests in flight when pages are collected in parallel.
   private let gate: RequestGate?
+  /// Tokens ThingSpace has accepted at least once: one of them rejected later has expired, and
+  /// may be renewed again without risking a loop.
+  private var acceptedTokens: Set<String> = []
   /// The login or renewal under way, which concurrent requests wait for instead of starting their own.
   private var authentication: (renewal: Renewal?, task: Task<Void, any Error>)?
 
@@ -162,10 +165,14 @@ public actor ThingSpaceClient {
         retryCause = .truncatedBody
         detail = reason
         // A status line came: the tokens were accepted.
-        if status == .ok { renewed.removeAll() }
+        if status == .ok {
+          renewed.removeAll()
+          accepted(sent)
+        }
       case .answered(let status, let headers, let body):
         try refuseRedirect(status, headers, request: request)
         if status == .ok {
+          accepted(sent)
           switch decode(body) {
           case .success(let answer): return (body, answer)
           case .failure(let problem):
@@ -179,15 +186,20 @@ public actor ThingSpaceClient {
         let renewal: Renewal? =
           apiError?.isExpiredSession == true ? .session : status == .unauthorized ? .bearer : nil
         if let renewal {
-          guard credentials.canRenew, renewed.insert(renewal).inserted else {
+          // A token another request saw accepted expired since: renewing it again is no loop.
+          if renewed.contains(renewal), wasAccepted(sent, renewal) { renewed.remove(renewal) }
+          guard credentials.canRenew, !renewed.contains(renewal) else {
             throw .rejected(request: request, detail: summary)
           }
-          try await authenticate(renewal, because: summary, sentWith: sent)
+          // Only a renewal this request made counts against it: with requests in parallel, the
+          // token it sent may have been replaced already, or be replaced by another request.
+          if try await authenticate(renewal, because: summary, sentWith: sent) { renewed.insert(renewal) }
           attempt -= 1
           continue
         }
         // The tokens were accepted: a later expiry in this request is a new one, renewed again.
         renewed.removeAll()
+        accepted(sent)
         if status == .tooManyRequests {
           await gate?.rateLimited()
           retryCause = .rateLimited
@@ -233,6 +245,18 @@ public actor ThingSpaceClient {
 
   // MARK: Logging in
 
+  /// Remembers tokens ThingSpace accepted.
+  private func accepted(_ sent: (bearer: String?, session: String?)) {
+    if let bearer = sent.bearer { acceptedTokens.insert(bearer) }
+    if let session = sent.session { acceptedTokens.insert(session) }
+  }
+
+  /// True when the token `renewal` replaces was accepted before it was rejected.
+  private func wasAccepted(_ sent: (bearer: String?, session: String?), _ renewal: Renewal) -> Bool {
+    guard let token = renewal == .bearer ? sent.bearer : sent.session else { return false }
+    return acceptedTokens.contains(token)
+  }
+
   /// A token renewed after ThingSpace rejected the current one.
   private enum Renewal {
     case bearer, session
@@ -240,19 +264,20 @@ public actor ThingSpaceClient {
 
   /// Logs in (`renewal` nil) or replaces a rejected token, once for every request that needs it:
   /// a request arriving while another does it waits for that one, and a token already replaced
-  /// since `sent` is not replaced again.
+  /// since `sent` is not replaced again. True when this call did the work itself.
+  @discardableResult
   private func authenticate(
     _ renewal: Renewal?, because detail: String, sentWith sent: (bearer: String?, session: String?)?
-  ) async throws(CollectionError) {
+  ) async throws(CollectionError) -> Bool {
     if let refusedLogin { throw refusedLogin }
     if let sent {
       switch renewal {
-      case .bearer where sent.bearer != bearer: return
-      case .session where sent.session != session: return
+      case .bearer where sent.bearer != bearer: return false
+      case .session where sent.session != session: return false
       default: break
       }
     } else if bearer != nil {
-      return
+      return false
     }
     if let authentication, authentication.renewal == renewal {
       do {
@@ -260,7 +285,7 @@ public actor ThingSpaceClient {
       } catch {
         throw error as? CollectionError ?? .loginFailed(step: "logging in", detail: ErrorText.describe(error))
       }
-      return
+      return false
     }
     let task = Task { () async throws -> Void in
       if let renewal { try await self.renew(renewal, because: detail) } else { try await self.login() }
@@ -272,6 +297,7 @@ public actor ThingSpaceClient {
     } catch {
       throw error as? CollectionError ?? .loginFailed(step: "logging in", detail: ErrorText.describe(error))
     }
+    return true
   }
 
   /// Replaces the rejected token: at most once per request.
