@@ -16,7 +16,9 @@ public struct CollectedPage: Sendable {
   public var segment: PageSegment?
 
   /// Creates a page.
-  public init(number: Int, origin: String, body: Data, page: DeviceListPage? = nil, segment: PageSegment? = nil) {
+  public init(
+    number: Int, origin: String, body: Data, page: DeviceListPage? = nil, segment: PageSegment? = nil
+  ) {
     self.number = number
     self.origin = origin
     self.body = body

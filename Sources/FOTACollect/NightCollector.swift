@@ -101,7 +101,8 @@ public struct NightCollector {
             progress(
               CollectionProgress(
                 pages: night.figures.pages, records: night.figures.records,
-                retries: await source.statistics()?.totalRetries ?? 0, seconds: (clock.now - started).seconds))
+                retries: await source.statistics()?.totalRetries ?? 0, seconds: (clock.now - started).seconds)
+            )
           }
           logger.debug(
             "page",

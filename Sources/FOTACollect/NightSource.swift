@@ -41,7 +41,8 @@ public enum NightSource: Sendable, Equatable {
           httpClient: http, gate: gate)
         if let ranges, let scratch {
           return try await RangedPageSource.collecting(
-            client: client, gate: gate, account: account, clientType: clientType, plan: ranges, scratch: scratch,
+            client: client, gate: gate, account: account, clientType: clientType, plan: ranges,
+            scratch: scratch,
             logger: logger, body)
         }
         var source: any DevicePageSource = HTTPPageSource(

@@ -47,7 +47,8 @@ public struct RangedPageSource: DevicePageSource {
       do {
         slot = try await board.page(range: range, index: index)
       } catch {
-        throw error as? CollectionError ?? .unreadablePage(origin: position, reason: ErrorText.describe(error))
+        throw error as? CollectionError
+          ?? .unreadablePage(origin: position, reason: ErrorText.describe(error))
       }
       switch slot {
       case .page(let stored):
@@ -83,7 +84,8 @@ public struct RangedPageSource: DevicePageSource {
       logger: logger)
     var source: any DevicePageSource = RangedPageSource(
       client: client, account: account, board: board, gate: gate, parallel: plan.parallel,
-      sourceDescription: "ThingSpace API at \(client.baseURL.host ?? client.baseURL.absoluteString), in ranges")
+      sourceDescription:
+        "ThingSpace API at \(client.baseURL.host ?? client.baseURL.absoluteString), in ranges")
     // The walkers run while the collector takes their pages; leaving this scope cancels them.
     async let walking: Void = walk.run()
     let result = try await body(&source)
@@ -202,7 +204,9 @@ struct RangeWalk: Sendable {
   }
 
   /// One device-list page after `startIndex`, and the requests it took.
-  private func fetch(_ startIndex: String) async -> Result<(body: Data, page: DeviceListPage, requests: Int), CollectionError> {
+  private func fetch(_ startIndex: String) async -> Result<
+    (body: Data, page: DeviceListPage, requests: Int), CollectionError
+  > {
     do {
       return .success(
         try await client.devicePageCounted(account: account, startIndex: startIndex, clientType: clientType))
@@ -235,7 +239,8 @@ struct RangeWalk: Sendable {
       }
       var to = ids.count
       var passed = false
-      if let through, let end = ids[from...].firstIndex(where: { $0.map { DeviceID.precedes(through, $0) } ?? false })
+      if let through,
+        let end = ids[from...].firstIndex(where: { $0.map { DeviceID.precedes(through, $0) } ?? false })
       {
         to = end
         passed = true
@@ -243,7 +248,8 @@ struct RangeWalk: Sendable {
       let segment = PageSegment(range: range, after: start.after, through: through, from: from, to: to)
       figures.pages += 1
       figures.records += to - from
-      let file = scratch.appendingPathComponent(String(format: "range%03d-page%06d.json", range, figures.pages))
+      let file = scratch.appendingPathComponent(
+        String(format: "range%03d-page%06d.json", range, figures.pages))
       try body.write(to: file)
       await board.add(
         RangeBoard.StoredPage(file: file, origin: "range \(range) startIndex \(cursor)", segment: segment),

@@ -97,7 +97,8 @@ public actor ThingSpaceClient {
   ) {
     var requests = 0
     return try await fetch(
-      ThingSpacePaths.firmware(account: account), counting: &requests, decode: Self.json([FirmwareEntry].self))
+      ThingSpacePaths.firmware(account: account), counting: &requests, decode: Self.json([FirmwareEntry].self)
+    )
   }
 
   /// Fetches the account's license pool (its first page, which holds the totals).

@@ -64,13 +64,17 @@ struct NightRecord {
   /// saying why.
   mutating func layout(account: String, configuration: RunConfiguration) -> (RangePlan?, CollectionLayout) {
     let sequential = { (reason: String) in
-      (RangePlan?.none, CollectionLayout(parallel: configuration.parallel, mode: "sequential", reason: reason))
+      (
+        RangePlan?.none,
+        CollectionLayout(parallel: configuration.parallel, mode: "sequential", reason: reason)
+      )
     }
     guard configuration.parallel > 1 else { return sequential("--parallel 1") }
     guard let history else { return sequential("no history to split the IMEI range with") }
     do {
       let candidates = try history.splitCandidates(
-        account: account, clientTypeFilter: configuration.clientType?.rawValue, ranges: configuration.parallel)
+        account: account, clientTypeFilter: configuration.clientType?.rawValue, ranges: configuration.parallel
+      )
       guard !candidates.isEmpty else {
         return sequential("no earlier night of this account with at least 2,000 devices to split at")
       }

@@ -98,7 +98,8 @@ public enum CSVRow {
   static func startsFormula(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let first = cell.first else { return false }
     // Most cells start with a letter or a digit: nothing to look at further.
-    if first >= UInt8(ascii: "0") && first < 0x80 && first != UInt8(ascii: "=") && first != UInt8(ascii: "@") {
+    if first >= UInt8(ascii: "0") && first < 0x80 && first != UInt8(ascii: "=") && first != UInt8(ascii: "@")
+    {
       return false
     }
     if first == tab || first == carriageReturn { return true }

@@ -27,7 +27,9 @@ public struct ReportRenderers {
     try DeviceOutputs.attempt("per-device files") {
       if formats.contains(.csv) { writers.append(try DevicesCSVWriter(folder: folder, asOf: asOf)) }
       if planning { writers.append(try PlanFilesWriter(folder: folder)) }
-      if formats.contains(.xml) && xmlDevices { writers.append(try XMLDeviceListWriter(folder: folder, asOf: asOf)) }
+      if formats.contains(.xml) && xmlDevices {
+        writers.append(try XMLDeviceListWriter(folder: folder, asOf: asOf))
+      }
     }
     return DeviceOutputs(writers + extra)
   }

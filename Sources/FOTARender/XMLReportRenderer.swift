@@ -248,7 +248,8 @@ public struct XMLReportRenderer: ReportRenderer {
       {
         pending.removeFirst(newline + 1)
         guard pending.starts(with: XMLDeviceListWriter.openingTag) else {
-          throw RenderError.renderFailed(renderer: name, reason: "the device list does not start with <devices>")
+          throw RenderError.renderFailed(
+            renderer: name, reason: "the device list does not start with <devices>")
         }
         pending.insert(contentsOf: " count=\"\(count)\"".utf8, at: XMLDeviceListWriter.openingTag.count)
         skippedFirstLine = true

@@ -160,7 +160,8 @@ public struct ThingSpaceSimulator: Sendable {
     let number = await state.nextDataRequest(deviceList: true)
     await state.beginRequest()
     do {
-      let response = try await deviceListAnswer(request, account: account, startIndex: startIndex, number: number)
+      let response = try await deviceListAnswer(
+        request, account: account, startIndex: startIndex, number: number)
       await state.endRequest()
       return response
     } catch {

@@ -76,7 +76,8 @@ struct Night: @unchecked Sendable {
     let collector = NightCollector(
       settings: .init(account: nil, clientType: nil, asOf: asOf, plan: nil),
       logger: Logger(label: "benchmark") { _ in SwiftLogNoOpLogHandler() })
-    return Night(collected: try await collector.collect(from: &source, into: spool, recorder: nil), asOf: asOf)
+    return Night(
+      collected: try await collector.collect(from: &source, into: spool, recorder: nil), asOf: asOf)
   }
 
   /// Prepares, commits and publishes the night in the history at `path`.
