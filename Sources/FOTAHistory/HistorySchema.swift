@@ -93,6 +93,24 @@ public enum HistorySchema {
         }
       }
     }
+    migrator.registerMigration("v5-device-index") { db in
+      // Each run's devices as ids and digests, so the next night reads only what changed (see
+      // DeviceIndex); removed with its run.
+      try db.execute(
+        sql: """
+          CREATE TABLE deviceIndex (
+            runId INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+            chunk INTEGER NOT NULL,
+            account TEXT NOT NULL,
+            clientTypeFilter TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            ids BLOB NOT NULL,
+            digests BLOB NOT NULL,
+            PRIMARY KEY (runId, chunk)
+          );
+          CREATE INDEX deviceIndex_by_account ON deviceIndex (account, clientTypeFilter, runId);
+          """)
+    }
     return migrator
   }
 }

@@ -125,16 +125,21 @@ public final class HistoryStore: Sendable {
           if let replaced = night.replaces { try Self.undo(db, runId: replaced) }
           let upsert = try db.makeStatement(sql: DeviceRow.upsertSQL)
           var snapshots: [String: String] = [:]
+          var index: DeviceIndex?
           switch night.writes {
           case .everyDevice:
             try db.execute(
               sql: "DELETE FROM device WHERE account = ? AND clientTypeFilter = ?",
               arguments: [night.account, night.filter])
+            var tonight: DeviceIndex? = DeviceIndex()
             for record in devices {
               try upsert.execute(
                 arguments: DeviceRow.arguments(record.device, account: night.account, filter: night.filter))
+              if tonight?.append(record.device) == false { tonight = nil }
             }
-          case .changed(let upserts, let removals):
+            index = tonight
+          case .changed(let upserts, let removals, let tonight):
+            index = tonight
             for device in upserts {
               try upsert.execute(
                 arguments: DeviceRow.arguments(device, account: night.account, filter: night.filter))
@@ -147,6 +152,7 @@ public final class HistoryStore: Sendable {
             }
           }
           runId = try Self.insertRun(db, night, output: output, snapshots: snapshots)
+          try index?.store(db, runId: runId, account: night.account, filter: night.filter)
           return .commit
         }
         return runId
@@ -257,9 +263,16 @@ public final class HistoryStore: Sendable {
     _ db: Database, account: String, filter: String, previous: Row?, overrides: [String: Device?],
     devices: SpooledDevices
   ) throws -> (FleetDelta, PreparedNight.Writes) {
-    var builder = DeltaBuilder(previousNight: previous?["night"])
-    guard previous != nil else { return (builder.delta, .everyDevice) }
-    var upserts: [Device] = []
+    guard let previous else { return (DeltaBuilder(previousNight: nil).delta, .everyDevice) }
+    if overrides.isEmpty,
+      let found = try compareByIndex(
+        db, account: account, filter: filter, previous: previous, devices: devices)
+    {
+      return found
+    }
+    var builder = DeltaBuilder(previousNight: previous["night"])
+    var tonight: DeviceIndex? = DeviceIndex()
+    var upserts = CompactDevices()
     var removals: [(device: Device, snapshot: String)] = []
     var stored = try StoredDevices(db, account: account, filter: filter, overrides: overrides)
     var previousDevice = try stored.next()
@@ -285,6 +298,7 @@ public final class HistoryStore: Sendable {
       case 1:
         builder.compare(previous: nil, current: current)
         upserts.append(current!)
+        if tonight?.append(current!) == false { tonight = nil }
         current = currentIterator.next()
       default:
         let before = builder.delta.changes.count
@@ -294,11 +308,71 @@ public final class HistoryStore: Sendable {
         {
           upserts.append(current!)
         }
+        if tonight?.append(current!) == false { tonight = nil }
         previousDevice = try stored.next()
         current = currentIterator.next()
       }
     }
-    return (builder.delta, .changed(upserts: upserts, removals: removals))
+    return (builder.delta, .changed(upserts: upserts, removals: removals, index: tonight))
+  }
+
+  /// The comparison through the previous run's ``DeviceIndex``: only devices added, removed or
+  /// with another digest are read from the `device` table. `nil` when the previous run has no
+  /// index or tonight's ids cannot be indexed; the caller then compares row by row.
+  private static func compareByIndex(
+    _ db: Database, account: String, filter: String, previous: Row, devices: SpooledDevices
+  ) throws -> (FleetDelta, PreparedNight.Writes)? {
+    guard var earlier = try DeviceIndex.Reader(db, runId: previous["id"]) else { return nil }
+    var builder = DeltaBuilder(previousNight: previous["night"])
+    var tonight = DeviceIndex()
+    var upserts = CompactDevices()
+    var removals: [(device: Device, snapshot: String)] = []
+    let lookup = try db.makeStatement(
+      sql:
+        "SELECT \(DeviceRow.columns) FROM device WHERE account = ? AND clientTypeFilter = ? AND sortKey = ?")
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    func stored(_ id: UInt64) throws -> Device? {
+      try Row.fetchOne(lookup, arguments: [account, filter, DeviceID.sortKey(String(id))]).map(
+        DeviceRow.device)
+    }
+    func removed(_ id: UInt64) throws -> Bool {
+      guard let device = try stored(id) else { return false }
+      builder.compare(previous: device, current: nil)
+      removals.append(
+        (device, String(decoding: try encoder.encode(DeviceRow.Snapshot(device)), as: UTF8.self)))
+      return true
+    }
+    var next = try earlier.next()
+    for record in devices {
+      let device = record.device
+      guard tonight.append(device), let id = tonight.lastId else { return nil }
+      while let gone = next, gone.id < id {
+        guard try removed(gone.id) else { return nil }
+        next = try earlier.next()
+      }
+      guard let both = next, both.id == id else {
+        builder.compare(previous: nil, current: device)
+        upserts.append(device)
+        continue
+      }
+      if both.digest != tonight.lastDigest {
+        guard let before = try stored(id) else { return nil }
+        let changes = builder.delta.changes.count
+        builder.compare(previous: before, current: device)
+        if builder.delta.changes.count > changes || before.make != device.make || before.model != device.model
+        {
+          upserts.append(device)
+        }
+      }
+      next = try earlier.next()
+    }
+    while let gone = next {
+      guard try removed(gone.id) else { return nil }
+      next = try earlier.next()
+    }
+    guard !earlier.failed else { return nil }
+    return (builder.delta, .changed(upserts: upserts, removals: removals, index: tonight))
   }
 
   /// Undoes a run: restores the device rows its change log describes and deletes it.

@@ -20,7 +20,8 @@ public struct PreparedNight: Sendable {
   enum Writes: Sendable {
     /// No earlier run: every device is written, read again from the spool.
     case everyDevice
-    /// Devices added or changed, and devices removed with their last state (JSON) for undoing.
-    case changed(upserts: [Device], removals: [(device: Device, snapshot: String)])
+    /// Devices added or changed, and devices removed with their last state (JSON) for undoing;
+    /// tonight's ``DeviceIndex`` when every id could be indexed.
+    case changed(upserts: CompactDevices, removals: [(device: Device, snapshot: String)], index: DeviceIndex?)
   }
 }

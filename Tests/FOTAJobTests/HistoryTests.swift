@@ -129,6 +129,36 @@ struct HistoryTests {
     )
   }
 
+  @Test("later nights compared through the device index give the row-by-row comparison's history")
+  func deviceIndex() async throws {
+    let indexed = try Self.makeNight()
+    let rowByRow = try Self.makeNight()
+    defer {
+      indexed.fixture.remove()
+      rowByRow.fixture.remove()
+    }
+    for k in 0...3 {
+      if k > 0 {
+        // Without an index the night is compared row by row, as before the index existed.
+        let queue = try DatabaseQueue(path: rowByRow.history.path)
+        try await queue.write { try $0.execute(sql: "DELETE FROM deviceIndex") }
+      }
+      _ = try await indexed.run(k)
+      _ = try await rowByRow.run(k)
+      #expect(try indexed.fixture.text("changes.csv") == rowByRow.fixture.text("changes.csv"), "night \(k)")
+      #expect(try indexed.count("SELECT count(DISTINCT runId) FROM deviceIndex") == min(k + 1, 2))
+    }
+    let dump =
+      "SELECT group_concat(sortKey || deviceId || make || model || firmware || clientType || status"
+      + " || fotaEligible || licenseAssigned || upgradeState || ifnull(upgradeTime, ''), '|') FROM"
+      + " (SELECT * FROM device ORDER BY sortKey)"
+    let tables = try [indexed, rowByRow].map { night in
+      try DatabaseQueue(path: night.history.path).read { try String.fetchOne($0, sql: dump) }
+    }
+    #expect(tables[0] == tables[1])
+    #expect(tables[0] != nil)
+  }
+
   @Test("the same night run twice replaces it instead of counting it twice")
   func sameNightTwice() async throws {
     let night = try Self.makeNight()

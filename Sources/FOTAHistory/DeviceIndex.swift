@@ -1,0 +1,195 @@
+import FOTAModel
+import Foundation
+import GRDB
+
+/// A night's devices in a form the next night can be compared with without reading them: each
+/// device's id as a number and a 64-bit digest of what the history keeps of it, in IMEI order.
+///
+/// A device whose digest is unchanged has not changed, so only the devices added, removed or
+/// with another digest are read from the `device` table: the history step of a later night costs
+/// one pass over 16 bytes a device in memory, plus work in proportion to the changes. Nights whose
+/// ids are not all plain numbers (1 to 18 digits, no leading zero) keep no index; the next night
+/// is then compared row by row, as before.
+struct DeviceIndex: Sendable, Equatable {
+  /// Devices a chunk holds: the index is stored, and read back, one chunk at a time.
+  static let chunkSize = 65_536
+
+  /// A run of devices: ids as LEB128 varints, each the difference from the one before (from 0
+  /// for a chunk's first), and 8-byte little-endian digests.
+  struct Chunk: Sendable, Equatable {
+    var count = 0
+    var ids = Data()
+    var digests = Data()
+  }
+
+  /// The chunks, in IMEI order.
+  private(set) var chunks: [Chunk] = []
+  /// The last id, for the next one's difference.
+  private(set) var lastId: UInt64?
+  /// The last device's digest.
+  private(set) var lastDigest: UInt64 = 0
+
+  /// An empty index.
+  init() {}
+
+  /// Adds the next device in IMEI order; false when its id cannot be indexed.
+  mutating func append(_ device: Device) -> Bool {
+    guard let id = Self.numericId(device.deviceId), lastId.map({ $0 < id }) ?? true else { return false }
+    if chunks.last.map({ $0.count == Self.chunkSize }) ?? true {
+      var chunk = Chunk()
+      chunk.ids.reserveCapacity(Self.chunkSize * 2)
+      chunk.digests.reserveCapacity(Self.chunkSize * 8)
+      chunks.append(chunk)
+    }
+    let previous = chunks[chunks.count - 1].count == 0 ? 0 : lastId ?? 0
+    var step = id - previous
+    lastDigest = Self.digest(device)
+    let digest = lastDigest.littleEndian
+    chunks[chunks.count - 1].count += 1
+    repeat {
+      let low = UInt8(truncatingIfNeeded: step) & 0x7F
+      step >>= 7
+      let more: UInt8 = step == 0 ? 0 : 0x80
+      chunks[chunks.count - 1].ids.append(low | more)
+    } while step != 0
+    withUnsafeBytes(of: digest) { chunks[chunks.count - 1].digests.append(contentsOf: $0) }
+    lastId = id
+    return true
+  }
+
+  /// Reads a stored index front to back, one chunk in memory at a time.
+  struct Reader {
+    private let chunks: RowCursor
+    private var chunk = Chunk()
+    private var idOffset = 0
+    private var position = 0
+    private var id: UInt64 = 0
+    /// True once a chunk did not decode.
+    private(set) var failed = false
+
+    /// Opens the index of run `runId`; `nil` when it has none.
+    init?(_ db: Database, runId: Int64) throws {
+      guard
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM deviceIndex WHERE runId = ?", arguments: [runId]) ?? 0
+          > 0
+      else { return nil }
+      chunks = try Row.fetchCursor(
+        db, sql: "SELECT count, ids, digests FROM deviceIndex WHERE runId = ? ORDER BY chunk",
+        arguments: [runId])
+    }
+
+    /// The next device's id and digest; `nil` after the last, or at bytes that do not decode
+    /// (``failed`` then says so).
+    mutating func next() throws -> (id: UInt64, digest: UInt64)? {
+      while position == chunk.count {
+        guard let row = try chunks.next() else { return nil }
+        chunk = Chunk(count: row["count"], ids: row["ids"], digests: row["digests"])
+        guard chunk.digests.count == chunk.count * 8 else {
+          failed = true
+          return nil
+        }
+        idOffset = 0
+        position = 0
+        id = 0
+      }
+      var step: UInt64 = 0
+      var shift: UInt64 = 0
+      while true {
+        guard idOffset < chunk.ids.count, shift < 64 else {
+          failed = true
+          return nil
+        }
+        let byte: UInt8 = chunk.ids[chunk.ids.startIndex + idOffset]
+        idOffset += 1
+        let bits = UInt64(byte & 0x7F)
+        step |= bits << shift
+        if byte & 0x80 == 0 { break }
+        shift += 7
+      }
+      id += step
+      let start = chunk.digests.startIndex + position * 8
+      var digest: UInt64 = 0
+      for offset in stride(from: 7, through: 0, by: -1) {
+        let byte: UInt8 = chunk.digests[start + offset]
+        digest = (digest << 8) | UInt64(byte)
+      }
+      position += 1
+      return (id, digest)
+    }
+  }
+
+  /// The id as a number: 1 to 18 digits without a leading zero, so that numeric order is the
+  /// IMEI order (``DeviceID``) and no two ids share a number.
+  static func numericId(_ id: String) -> UInt64? {
+    let utf8 = id.utf8
+    guard (1...18).contains(utf8.count), utf8.first != UInt8(ascii: "0") || utf8.count == 1 else {
+      return nil
+    }
+    var value: UInt64 = 0
+    for byte in utf8 {
+      guard byte >= 0x30, byte <= 0x39 else { return nil }
+      value = value * 10 + UInt64(byte - 0x30)
+    }
+    return value
+  }
+
+  /// A digest of the fields the `device` table keeps (FNV-1a over length-prefixed fields, then
+  /// a final mix); the same device always gives the same digest, in any process.
+  static func digest(_ device: Device) -> UInt64 {
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    let prime: UInt64 = 0x0000_0100_0000_01B3
+    func mix(_ byte: UInt8) {
+      hash = (hash ^ UInt64(byte)) &* prime
+    }
+    func mix(_ text: String) {
+      var count = text.utf8.count
+      for _ in 0..<4 {
+        mix(UInt8(truncatingIfNeeded: count))
+        count >>= 8
+      }
+      for byte in text.utf8 { mix(byte) }
+    }
+    mix(device.make)
+    mix(device.model)
+    mix(device.firmware)
+    mix(device.clientType)
+    mix(device.status)
+    let flags: UInt8 = (device.fotaEligible ? 1 : 0) | (device.licenseAssigned ? 2 : 0)
+    mix(flags)
+    mix(UInt8(device.upgrade.state.declarationIndex))
+    let milliseconds: Int64 = device.upgrade.state == .upgraded ? device.upgrade.milliseconds ?? 0 : 0
+    var instant = UInt64(bitPattern: milliseconds)
+    for _ in 0..<8 {
+      mix(UInt8(truncatingIfNeeded: instant))
+      instant >>= 8
+    }
+    // splitmix64's finaliser spreads the last bytes' effect over every bit.
+    let first: UInt64 = 0xBF58_476D_1CE4_E5B9
+    let second: UInt64 = 0x94D0_49BB_1331_11EB
+    hash = (hash ^ (hash >> 30)) &* first
+    hash = (hash ^ (hash >> 27)) &* second
+    return hash ^ (hash >> 31)
+  }
+
+  // MARK: Storage
+
+  /// Stores the index with run `runId`, and drops those of the account's and filter's older
+  /// runs but one (kept in case tonight's run is rolled back).
+  func store(_ db: Database, runId: Int64, account: String, filter: String) throws {
+    let insert = try db.makeStatement(
+      sql: """
+        INSERT INTO deviceIndex (runId, chunk, account, clientTypeFilter, count, ids, digests)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """)
+    for (number, chunk) in chunks.enumerated() {
+      try insert.execute(arguments: [runId, number, account, filter, chunk.count, chunk.ids, chunk.digests])
+    }
+    try db.execute(
+      sql: """
+        DELETE FROM deviceIndex WHERE account = ? AND clientTypeFilter = ? AND runId NOT IN (
+          SELECT DISTINCT runId FROM deviceIndex WHERE account = ? AND clientTypeFilter = ?
+          ORDER BY runId DESC LIMIT 2)
+        """,
+      arguments: [account, filter, account, filter])
+  }
+}
