@@ -62,4 +62,10 @@ public enum FleetCatalog {
   public static let statuses: [(String, Int)] = [
     ("Active", 900), ("Suspended", 50), ("Deactive", 20), ("Pending Resume", 10),
   ]
+
+  /// The lines' weights, in order, drawn from once a device.
+  static let lineWeights = lines.map(\.weight)
+
+  /// The statuses' weights, in order.
+  static let statusWeights = statuses.map(\.1)
 }

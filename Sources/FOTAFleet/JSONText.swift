@@ -2,8 +2,21 @@
 public enum JSONText {
   /// A JSON string literal, escaping quotes, backslashes and control characters.
   public static func string(_ value: String) -> String {
-    var out = "\""
+    var out = ""
     out.reserveCapacity(value.utf8.count + 2)
+    append(value, to: &out)
+    return out
+  }
+
+  /// Appends `value` as a JSON string literal to `out`, copying it whole when nothing needs escaping.
+  public static func append(_ value: String, to out: inout String) {
+    out.append("\"")
+    guard value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
+    else {
+      out.append(value)
+      out.append("\"")
+      return
+    }
     for scalar in value.unicodeScalars {
       switch scalar {
       case "\"": out += "\\\""
@@ -18,6 +31,5 @@ public enum JSONText {
       }
     }
     out += "\""
-    return out
   }
 }

@@ -61,7 +61,7 @@ public struct SyntheticFleet: Sendable {
     let showcase = Showcase(index: index)
     let quirk = showcase.quirk ?? randomQuirk(&random)
     let line = FleetCatalog.lines[
-      showcase.lineIndex ?? random.weighted(FleetCatalog.lines.map(\.weight))]
+      showcase.lineIndex ?? random.weighted(FleetCatalog.lineWeights)]
     var shape = showcase.shape ?? UpgradeShape.allCases[random.weighted(UpgradeShape.weights)]
 
     switch quirk {
@@ -87,7 +87,7 @@ public struct SyntheticFleet: Sendable {
       }
     var eligible = random.chance(0.88)
     var licensed = random.chance(eligible ? 0.78 : 0.2)
-    var status = FleetCatalog.statuses[random.weighted(FleetCatalog.statuses.map(\.1))].0
+    var status = FleetCatalog.statuses[random.weighted(FleetCatalog.statusWeights)].0
     var instant = Self.epoch - upgradeAge(&random)
     if quirk == .none || quirk == .extraFields {
       for night in stride(from: 1, through: night, by: 1) {
@@ -108,51 +108,51 @@ public struct SyntheticFleet: Sendable {
       }
     }
 
-    var members: [(String, String)] = []
+    var json = ObjectText()
     switch quirk {
     case .missingDeviceId: break
-    case .emptyDeviceId: members.append(("deviceId", "\"\""))
-    case .deviceIdAsNumber: members.append(("deviceId", deviceId))
-    default: members.append(("deviceId", JSONText.string(deviceId)))
+    case .emptyDeviceId: json.raw("deviceId", "\"\"")
+    case .deviceIdAsNumber: json.raw("deviceId", deviceId)
+    default: json.string("deviceId", deviceId)
     }
     if quirk != .missingMDN {
-      members.append(("mdn", JSONText.string(mdn(&random))))
+      json.string("mdn", mdn(&random))
     }
     if quirk == .nullModel {
-      members.append(("model", "null"))
+      json.raw("model", "null")
     } else {
-      members.append(("model", JSONText.string(line.model)))
+      json.string("model", line.model)
     }
-    if quirk != .missingMake { members.append(("make", JSONText.string(line.make))) }
+    if quirk != .missingMake { json.string("make", line.make) }
     if quirk == .firmwareAsNumber {
-      members.append(("firmware", "42"))
+      json.raw("firmware", "42")
     } else {
-      members.append(("firmware", JSONText.string(line.firmware[firmwareIndex])))
+      json.string("firmware", line.firmware[firmwareIndex])
     }
     switch quirk {
     case .missingEligible: break
-    case .eligibleAsText: members.append(("fotaEligible", eligible ? "\"true\"" : "\"False\""))
-    case .invalidBoolean: members.append(("fotaEligible", "\"yes\""))
-    default: members.append(("fotaEligible", eligible ? "true" : "false"))
+    case .eligibleAsText: json.raw("fotaEligible", eligible ? "\"true\"" : "\"False\"")
+    case .invalidBoolean: json.raw("fotaEligible", "\"yes\"")
+    default: json.raw("fotaEligible", eligible ? "true" : "false")
     }
     switch quirk {
-    case .nullLicense: members.append(("licenseAssigned", "null"))
-    case .licenseAsText: members.append(("licenseAssigned", licensed ? "\"TRUE\"" : "\"false\""))
-    default: members.append(("licenseAssigned", licensed ? "true" : "false"))
+    case .nullLicense: json.raw("licenseAssigned", "null")
+    case .licenseAsText: json.raw("licenseAssigned", licensed ? "\"TRUE\"" : "\"false\"")
+    default: json.raw("licenseAssigned", licensed ? "true" : "false")
     }
     if let upgrade = shape.json(instant: instant, random: &random) {
-      members.append(("upgradeTime", upgrade))
+      json.raw("upgradeTime", upgrade)
     }
-    if quirk != .missingStatus { members.append(("status", JSONText.string(status))) }
-    if let clientType { members.append(("clientType", JSONText.string(clientType))) }
+    if quirk != .missingStatus { json.string("status", status) }
+    if let clientType { json.string("clientType", clientType) }
     if quirk == .extraFields {
-      members.append(("iccid", JSONText.string("89148000\(random.below(90_000_000) + 10_000_000)")))
-      members.append(("softwareList", "[{\"name\":\"app\",\"version\":\"1.0\",\"upgradeTime\":null}]"))
-      members.append(("refreshTime", "null"))
+      json.string("iccid", "89148000\(random.below(90_000_000) + 10_000_000)")
+      json.raw("softwareList", "[{\"name\":\"app\",\"version\":\"1.0\",\"upgradeTime\":null}]")
+      json.raw("refreshTime", "null")
     }
-    let json = "{" + members.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
     return SyntheticDevice(
-      deviceId: deviceId, clientType: clientType, licensed: licensed && quirk != .nullLicense, json: json)
+      deviceId: deviceId, clientType: clientType, licensed: licensed && quirk != .nullLicense,
+      json: json.closed())
   }
 
   private func randomQuirk(_ random: inout SplitMix64) -> Quirk {
@@ -199,5 +199,34 @@ private struct Showcase {
       quirk = Quirk.none
       lineIndex = index % lines
     }
+  }
+}
+
+/// A JSON object's text, built member by member into one string.
+private struct ObjectText {
+  private var text = "{"
+
+  init() { text.reserveCapacity(384) }
+
+  /// Adds a member whose value is JSON text already.
+  mutating func raw(_ key: String, _ value: String) {
+    self.key(key)
+    text.append(value)
+  }
+
+  /// Adds a member whose value is `value` as a JSON string.
+  mutating func string(_ key: String, _ value: String) {
+    self.key(key)
+    JSONText.append(value, to: &text)
+  }
+
+  /// The object, closed.
+  func closed() -> String { text + "}" }
+
+  private mutating func key(_ key: String) {
+    if text.utf8.count > 1 { text.append(",") }
+    text.append("\"")
+    text.append(key)
+    text.append("\":")
   }
 }

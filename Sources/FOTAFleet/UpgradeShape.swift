@@ -112,7 +112,8 @@ private struct Stamp {
 
   static func pad(_ value: Int, _ width: Int) -> String {
     let digits = String(value)
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    guard digits.utf8.count < width else { return digits }
+    return String(repeating: "0", count: width - digits.utf8.count) + digits
   }
 
   static func offset(_ minutes: Int) -> String {
