@@ -9,12 +9,12 @@ public final class PlanAttachmentWriter: DeviceRowWriter {
   public var name: String { "e-mail attachment upgrade-plan.csv" }
 
   init() {
-    CSVRow.append(PlanFilesWriter.planColumns, to: &bytes)
+    CSVRow.append(PlanFiles.planColumns, to: &bytes)
   }
 
   public func restart() throws {
     bytes.removeAll()
-    CSVRow.append(PlanFilesWriter.planColumns, to: &bytes)
+    CSVRow.append(PlanFiles.planColumns, to: &bytes)
   }
 
   public func discard() {
@@ -22,7 +22,7 @@ public final class PlanAttachmentWriter: DeviceRowWriter {
   }
 
   public func write(_ record: PlannedDevice) throws {
-    if let row = PlanFilesWriter.planRow(record) { CSVRow.append(row, to: &bytes) }
+    if let row = PlanFiles.planRow(record) { CSVRow.append(row, to: &bytes) }
   }
 
   public func finish() throws {}

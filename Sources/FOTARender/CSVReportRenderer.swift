@@ -1,7 +1,7 @@
 import FOTAModel
 
 /// Writes the grouped CSV files, and with history `changes.csv` and `trend.csv`; `devices.csv`
-/// is written by ``DevicesCSVWriter`` as the devices pass.
+/// is written by ``DevicesCSV`` as the devices pass.
 public struct CSVReportRenderer: ReportRenderer {
   public var name: String { "CSV" }
 

@@ -1,51 +1,17 @@
 import FOTAAggregate
 import FOTAModel
 
-/// Writes `devices.csv`: one row per device, for the ops team (it holds phone numbers).
-public final class DevicesCSVWriter: FormattingRowWriter {
+/// `devices.csv`: one row per device, for the ops team (it holds phone numbers).
+public enum DevicesCSV {
   /// Column names of `devices.csv`.
   public static let columns = [
     "deviceId", "mdn", "make", "model", "firmware", "clientType", "status", "fotaEligible",
     "licenseAssigned", "readiness", "upgradeState", "upgradeTime", "upgradeAgeDays", "upgradeTimeRaw",
   ]
 
-  private let folder: ReportFolder
-  private var output: FileOutput
-  private let rows: Rows
-
-  public var name: String { "devices.csv" }
-
   /// Opens `devices.csv` in `folder`; ages are measured against `asOf`.
-  public init(folder: ReportFolder, asOf: Int64) throws {
-    self.folder = folder
-    rows = Rows(asOf: asOf)
-    output = try folder.open("devices.csv")
-    output.writeRow(Self.columns)
-  }
-
-  public var formatter: any DeviceRowFormatter { rows }
-
-  public func write(_ record: PlannedDevice) throws {
-    output.appendRecord { rows.format(record, into: &$0) }
-  }
-
-  public func write(formatted bytes: UnsafeBufferPointer<UInt8>) throws {
-    output.appendRecord { $0.append(contentsOf: bytes) }
-  }
-
-  public func finish() throws {
-    try folder.close(&output)
-  }
-
-  public func restart() throws {
-    try? output.close()
-    output = try folder.open(name)
-    output.writeRow(Self.columns)
-  }
-
-  public func discard() {
-    try? output.close()
-    folder.remove(name)
+  public static func open(in folder: ReportFolder, asOf: Int64) throws -> CSVFileWriter {
+    try CSVFileWriter(folder: folder, name: "devices.csv", columns: columns, formatter: Rows(asOf: asOf))
   }
 
   /// One device's row of `devices.csv`, formatted on any core.

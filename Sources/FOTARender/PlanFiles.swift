@@ -1,8 +1,9 @@
+import FOTAAggregate
 import FOTAModel
 
-/// Writes the per-device planning files: `upgrade-plan.csv` (each device's plan, read from the
-/// spool, never planned again) and `license-reclaim.csv` (licenses held by ineligible devices).
-public final class PlanFilesWriter: DeviceRowWriter {
+/// The per-device planning files: `upgrade-plan.csv` (each device's plan, read from the spool,
+/// never planned again) and `license-reclaim.csv` (licenses held by ineligible devices).
+public enum PlanFiles {
   /// Column names of `upgrade-plan.csv`.
   public static let planColumns = [
     "deviceId", "make", "model", "clientType", "firmware", "plan", "nextFirmware", "firmwareName",
@@ -10,25 +11,22 @@ public final class PlanFilesWriter: DeviceRowWriter {
   ]
   /// Column names of `license-reclaim.csv`.
   public static let reclaimColumns = ["deviceId", "make", "model", "firmware", "status"]
-
-  private let folder: ReportFolder
-  private var plan: FileOutput
-  private var reclaim: FileOutput
-
-  public var name: String { "upgrade plan" }
+  /// The files' names.
+  public static let names: Set<String> = ["upgrade-plan.csv", "license-reclaim.csv"]
 
   /// Opens both files in `folder`.
-  public init(folder: ReportFolder) throws {
-    self.folder = folder
-    (plan, reclaim) = try Self.open(in: folder)
+  public static func open(in folder: ReportFolder) throws -> [CSVFileWriter] {
+    [
+      try CSVFileWriter(
+        folder: folder, name: "upgrade-plan.csv", columns: planColumns, formatter: PlanRows()),
+      try CSVFileWriter(
+        folder: folder, name: "license-reclaim.csv", columns: reclaimColumns, formatter: ReclaimRows()),
+    ]
   }
 
-  private static func open(in folder: ReportFolder) throws -> (plan: FileOutput, reclaim: FileOutput) {
-    var plan = try folder.open("upgrade-plan.csv")
-    plan.writeRow(Self.planColumns)
-    var reclaim = try folder.open("license-reclaim.csv")
-    reclaim.writeRow(Self.reclaimColumns)
-    return (plan, reclaim)
+  /// Whether `writer` writes one of the planning files.
+  public static func writes(_ writer: any DeviceRowWriter) -> Bool {
+    names.contains(writer.name)
   }
 
   /// One `upgrade-plan.csv` row.
@@ -44,29 +42,19 @@ public final class PlanFilesWriter: DeviceRowWriter {
     ]
   }
 
-  public func write(_ record: PlannedDevice) throws {
-    if let row = Self.planRow(record) { plan.writeRow(row) }
-    let device = record.device
-    if device.licenseAssigned && !device.fotaEligible {
-      reclaim.writeRow([device.deviceId, device.make, device.model, device.firmware, device.status])
+  /// A device's `upgrade-plan.csv` row, when it has a plan.
+  struct PlanRows: DeviceRowFormatter {
+    func format(_ record: PlannedDevice, into bytes: inout [UInt8]) {
+      if let row = PlanFiles.planRow(record) { CSVRow.append(row, to: &bytes) }
     }
   }
 
-  public func finish() throws {
-    try folder.close(&plan)
-    try folder.close(&reclaim)
-  }
-
-  public func restart() throws {
-    try? plan.close()
-    try? reclaim.close()
-    (plan, reclaim) = try Self.open(in: folder)
-  }
-
-  public func discard() {
-    try? plan.close()
-    try? reclaim.close()
-    folder.remove(plan.name)
-    folder.remove(reclaim.name)
+  /// A device's `license-reclaim.csv` row, when it holds a license it cannot use.
+  struct ReclaimRows: DeviceRowFormatter {
+    func format(_ record: PlannedDevice, into bytes: inout [UInt8]) {
+      let device = record.device
+      guard device.licenseAssigned && !device.fotaEligible else { return }
+      CSVRow.append([device.deviceId, device.make, device.model, device.firmware, device.status], to: &bytes)
+    }
   }
 }

@@ -25,8 +25,8 @@ public struct ReportRenderers {
   ) throws -> DeviceOutputs {
     var writers: [any DeviceRowWriter] = []
     try DeviceOutputs.attempt("per-device files") {
-      if formats.contains(.csv) { writers.append(try DevicesCSVWriter(folder: folder, asOf: asOf)) }
-      if planning { writers.append(try PlanFilesWriter(folder: folder)) }
+      if formats.contains(.csv) { writers.append(try DevicesCSV.open(in: folder, asOf: asOf)) }
+      if planning { writers += try PlanFiles.open(in: folder) }
       if formats.contains(.xml) && xmlDevices {
         writers.append(try XMLDeviceListWriter(folder: folder, asOf: asOf))
       }
@@ -42,7 +42,7 @@ public struct ReportRenderers {
     _ model: ReportModel, into folder: ReportFolder, outputs: DeviceOutputs, fedWhileCollecting: Bool,
     renderers extraRenderers: [any ReportRenderer] = []
   ) throws {
-    if model.planning?.plan == nil { outputs.discard { $0 is PlanFilesWriter } }
+    if model.planning?.plan == nil { outputs.discard(where: PlanFiles.writes) }
     if !fedWhileCollecting { try outputs.rewrite(model.devices) }
     try outputs.finish()
     for renderer in summaryRenderers() + extraRenderers {

@@ -19,7 +19,7 @@ struct CSVOutputTests {
     let outcome = try await fixture.run(configuration)
 
     let devices = try CSVFile.read(fixture.text("devices.csv"))
-    #expect(devices.header == DevicesCSVWriter.columns)
+    #expect(devices.header == DevicesCSV.columns)
     #expect(devices.rows.count == outcome.summary.totals.devices)
     #expect(devices.rows.allSatisfy { $0.count == devices.header.count })
     let ids = devices.rows.map { $0[0] }

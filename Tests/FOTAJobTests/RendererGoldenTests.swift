@@ -66,8 +66,8 @@ struct RendererGoldenTests {
       var writers: [any DeviceRowWriter] = []
       switch self {
       case .groupedCSV: try CSVReportRenderer().render(model, into: folder)
-      case .devicesCSV: writers = [try DevicesCSVWriter(folder: folder, asOf: model.summary.asOf)]
-      case .planFiles: writers = [try PlanFilesWriter(folder: folder)]
+      case .devicesCSV: writers = [try DevicesCSV.open(in: folder, asOf: model.summary.asOf)]
+      case .planFiles: writers = try PlanFiles.open(in: folder)
       case .campaignFiles: try CampaignFilesRenderer().render(model, into: folder)
       case .html: try HTMLReportRenderer(templates: templates).render(model, into: folder)
       case .xml:
