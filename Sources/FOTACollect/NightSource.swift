@@ -14,6 +14,15 @@ public enum NightSource: Sendable, Equatable {
   /// The ThingSpace API (or anything that speaks it) at `baseURL`.
   case api(baseURL: URL, account: String, credentials: ThingSpaceCredentials)
 
+  /// The account the pages will belong to, when it is known before the first page.
+  public var account: String? {
+    switch self {
+    case .pages: nil
+    case .demo: SyntheticFleet.defaultAccount
+    case .api(_, let account, _): account
+    }
+  }
+
   /// Opens the source for the length of `body`: for the API, over an HTTP client of its own that
   /// never follows redirects, shut down afterwards; walked in `ranges` at once when given, its
   /// pages waiting in `scratch`.

@@ -34,7 +34,13 @@ struct DeviceIndex: Sendable, Equatable {
 
   /// Adds the next device in IMEI order; false when its id cannot be indexed.
   mutating func append(_ device: Device) -> Bool {
-    guard let id = Self.numericId(device.deviceId), lastId.map({ $0 < id }) ?? true else { return false }
+    guard let id = Self.numericId(device.deviceId) else { return false }
+    return append(id: id, digest: Self.digest(device))
+  }
+
+  /// Adds the next device's id and ``digest(_:)``; false when the id does not follow the last.
+  mutating func append(id: UInt64, digest newDigest: UInt64) -> Bool {
+    guard lastId.map({ $0 < id }) ?? true else { return false }
     if chunks.last.map({ $0.count == Self.chunkSize }) ?? true {
       var chunk = Chunk()
       chunk.ids.reserveCapacity(Self.chunkSize * 2)
@@ -43,7 +49,7 @@ struct DeviceIndex: Sendable, Equatable {
     }
     let previous = chunks[chunks.count - 1].count == 0 ? 0 : lastId ?? 0
     var step = id - previous
-    lastDigest = Self.digest(device)
+    lastDigest = newDigest
     let digest = lastDigest.littleEndian
     chunks[chunks.count - 1].count += 1
     repeat {
@@ -59,31 +65,61 @@ struct DeviceIndex: Sendable, Equatable {
 
   /// Reads a stored index front to back, one chunk in memory at a time.
   struct Reader {
-    private let chunks: RowCursor
+    /// Fetches a chunk by number; `nil` past the last.
+    private let fetch: (Int) throws -> Chunk?
+    private let chunkCount: Int
+    private var fetched = 0
     private var chunk = Chunk()
     private var idOffset = 0
     private var position = 0
     private var id: UInt64 = 0
-    /// True once a chunk did not decode.
+    /// True once a chunk did not decode or was missing.
     private(set) var failed = false
 
-    /// Opens the index of run `runId`; `nil` when it has none.
+    /// Opens the index of run `runId` inside one database access; `nil` when it has none.
     init?(_ db: Database, runId: Int64) throws {
-      guard
+      guard let count = try Self.chunkCount(db, runId: runId) else { return nil }
+      self.init(chunkCount: count) { number in try Self.chunk(db, runId: runId, number: number) }
+    }
+
+    /// Opens the index of run `runId`, reading each chunk in an access of its own as it is
+    /// needed; `nil` when the run has none.
+    init?(_ pool: DatabasePool, runId: Int64) throws {
+      guard let count = try pool.read({ db in try Self.chunkCount(db, runId: runId) }) else { return nil }
+      self.init(chunkCount: count) { number in
+        try pool.read { db in try Self.chunk(db, runId: runId, number: number) }
+      }
+    }
+
+    private init(chunkCount: Int, fetch: @escaping (Int) throws -> Chunk?) {
+      self.chunkCount = chunkCount
+      self.fetch = fetch
+    }
+
+    private static func chunkCount(_ db: Database, runId: Int64) throws -> Int? {
+      let count =
         try Int.fetchOne(db, sql: "SELECT count(*) FROM deviceIndex WHERE runId = ?", arguments: [runId]) ?? 0
-          > 0
-      else { return nil }
-      chunks = try Row.fetchCursor(
-        db, sql: "SELECT count, ids, digests FROM deviceIndex WHERE runId = ? ORDER BY chunk",
-        arguments: [runId])
+      return count > 0 ? count : nil
+    }
+
+    private static func chunk(_ db: Database, runId: Int64, number: Int) throws -> Chunk? {
+      try Row.fetchOne(
+        db, sql: "SELECT count, ids, digests FROM deviceIndex WHERE runId = ? AND chunk = ?",
+        arguments: [runId, number]
+      ).map { row in Chunk(count: row["count"], ids: row["ids"], digests: row["digests"]) }
     }
 
     /// The next device's id and digest; `nil` after the last, or at bytes that do not decode
     /// (``failed`` then says so).
     mutating func next() throws -> (id: UInt64, digest: UInt64)? {
       while position == chunk.count {
-        guard let row = try chunks.next() else { return nil }
-        chunk = Chunk(count: row["count"], ids: row["ids"], digests: row["digests"])
+        guard fetched < chunkCount else { return nil }
+        guard let next = try fetch(fetched) else {
+          failed = true
+          return nil
+        }
+        fetched += 1
+        chunk = next
         guard chunk.digests.count == chunk.count * 8 else {
           failed = true
           return nil

@@ -9,7 +9,7 @@ import GRDB
 /// aggregates.
 ///
 /// A night is recorded in three steps, so that the history and the published report always
-/// agree: ``prepare(account:clientTypeFilter:asOf:summary:devices:trendNights:targetPercent:)``
+/// agree: ``prepare(account:clientTypeFilter:asOf:summary:devices:feed:trendNights:targetPercent:)``
 /// compares it with the stored state without writing; ``commit(_:devices:output:)`` records it as
 /// *pending* in one transaction; once the report is swapped into place ``markPublished(_:)``
 /// makes it count. A run killed in between leaves a pending run, which the next run completes
@@ -73,12 +73,27 @@ public final class HistoryStore: Sendable {
     }
   }
 
+  /// A sink that compares tonight's devices with the last published night of `account` and
+  /// `clientTypeFilter` while they are collected, for ``prepare(account:clientTypeFilter:asOf:summary:devices:feed:trendNights:targetPercent:)``;
+  /// `nil` when there is no such night or it has no device index.
+  public func feed(account: String, clientTypeFilter: String?) throws(HistoryError) -> HistoryFeed? {
+    let filter = clientTypeFilter ?? ""
+    return try access {
+      guard let run = try self.pool.read({ db in try Self.latestRun(db, account, filter) }),
+        let earlier = try DeviceIndex.Reader(self.pool, runId: run["id"])
+      else { return nil }
+      return HistoryFeed(
+        account: account, filter: filter, previousRunId: run["id"],
+        merge: try DeviceIndexMerge(previous: earlier))
+    }
+  }
+
   /// Compares tonight with the previous run of the same account and filter, and computes the
   /// trends over the last `trendNights` nights with tonight included; writes nothing. Running
   /// the latest night again prepares to replace it; an older night is refused.
   public func prepare(
     account: String, clientTypeFilter: String?, asOf: Int64, summary: FleetSummary, devices: SpooledDevices,
-    trendNights: Int = 30, targetPercent: Double = 95
+    feed: HistoryFeed? = nil, trendNights: Int = 30, targetPercent: Double = 95
   ) throws(HistoryError) -> PreparedNight {
     let filter = clientTypeFilter ?? ""
     let night = CivilCalendar.isoDate(milliseconds: asOf)
@@ -96,8 +111,9 @@ public final class HistoryStore: Sendable {
             latest = try Self.latestRun(db, account, filter, before: run["id"])
           }
         }
-        var (delta, writes) = try Self.compare(
-          db, account: account, filter: filter, previous: latest, overrides: overrides, devices: devices)
+        var (delta, writes, comparison) = try Self.compare(
+          db, account: account, filter: filter, previous: latest, overrides: overrides, devices: devices,
+          feed: feed)
         if let latest {
           delta.previousDevices = latest["devices"]
           delta.previousReady = latest["ready"]
@@ -107,7 +123,7 @@ public final class HistoryStore: Sendable {
           tonight: .init(night: night, summary: summary, delta: delta), excluding: replaces)
         return PreparedNight(
           history: NightHistory(delta: delta, trends: trends), account: account, filter: filter, night: night,
-          asOf: asOf, summary: summary, replaces: replaces, writes: writes)
+          asOf: asOf, summary: summary, replaces: replaces, writes: writes, comparison: comparison)
       }
     }
   }
@@ -261,14 +277,21 @@ public final class HistoryStore: Sendable {
   /// `overrides` says so), in IMEI order: the delta and the rows to write.
   private static func compare(
     _ db: Database, account: String, filter: String, previous: Row?, overrides: [String: Device?],
-    devices: SpooledDevices
-  ) throws -> (FleetDelta, PreparedNight.Writes) {
-    guard let previous else { return (DeltaBuilder(previousNight: nil).delta, .everyDevice) }
+    devices: SpooledDevices, feed: HistoryFeed?
+  ) throws -> (FleetDelta, PreparedNight.Writes, HistoryComparison) {
+    guard let previous else { return (DeltaBuilder(previousNight: nil).delta, .everyDevice, .firstNight) }
+    if overrides.isEmpty, let feed, feed.account == account, feed.filter == filter,
+      feed.previousRunId == previous["id"],
+      let (delta, writes) = try apply(
+        feed.finished(), db, account: account, filter: filter, previous: previous)
+    {
+      return (delta, writes, .fedWhileCollecting)
+    }
     if overrides.isEmpty,
-      let found = try compareByIndex(
+      let (delta, writes) = try compareByIndex(
         db, account: account, filter: filter, previous: previous, devices: devices)
     {
-      return found
+      return (delta, writes, .deviceIndex)
     }
     var builder = DeltaBuilder(previousNight: previous["night"])
     var tonight: DeviceIndex? = DeviceIndex()
@@ -313,18 +336,33 @@ public final class HistoryStore: Sendable {
         current = currentIterator.next()
       }
     }
-    return (builder.delta, .changed(upserts: upserts, removals: removals, index: tonight))
+    return (builder.delta, .changed(upserts: upserts, removals: removals, index: tonight), .rowByRow)
   }
 
-  /// The comparison through the previous run's ``DeviceIndex``: only devices added, removed or
-  /// with another digest are read from the `device` table. `nil` when the previous run has no
-  /// index or tonight's ids cannot be indexed; the caller then compares row by row.
+  /// The comparison through the previous run's ``DeviceIndex``, tonight's devices read from the
+  /// spool. `nil` when the previous run has no index or tonight's ids cannot be indexed; the
+  /// caller then compares row by row.
   private static func compareByIndex(
     _ db: Database, account: String, filter: String, previous: Row, devices: SpooledDevices
   ) throws -> (FleetDelta, PreparedNight.Writes)? {
-    guard var earlier = try DeviceIndex.Reader(db, runId: previous["id"]) else { return nil }
+    guard let earlier = try DeviceIndex.Reader(db, runId: previous["id"]) else { return nil }
+    var merge = try DeviceIndexMerge(previous: earlier)
+    for record in devices {
+      try merge.take(record.device)
+      guard merge.usable else { return nil }
+    }
+    try merge.finish()
+    return try apply(merge, db, account: account, filter: filter, previous: previous)
+  }
+
+  /// The delta and the rows to write from a merge with the previous run's index: only the
+  /// devices it names are read from the `device` table. `nil` when the merge could not be
+  /// completed or the table does not hold what the index says.
+  private static func apply(
+    _ merge: DeviceIndexMerge, _ db: Database, account: String, filter: String, previous: Row
+  ) throws -> (FleetDelta, PreparedNight.Writes)? {
+    guard merge.usable else { return nil }
     var builder = DeltaBuilder(previousNight: previous["night"])
-    var tonight = DeviceIndex()
     var upserts = CompactDevices()
     var removals: [(device: Device, snapshot: String)] = []
     let lookup = try db.makeStatement(
@@ -332,47 +370,32 @@ public final class HistoryStore: Sendable {
         "SELECT \(DeviceRow.columns) FROM device WHERE account = ? AND clientTypeFilter = ? AND sortKey = ?")
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys
-    func stored(_ id: UInt64) throws -> Device? {
-      try Row.fetchOne(lookup, arguments: [account, filter, DeviceID.sortKey(String(id))]).map(
-        DeviceRow.device)
+    func stored(_ id: String) throws -> Device? {
+      try Row.fetchOne(lookup, arguments: [account, filter, DeviceID.sortKey(id)]).map(DeviceRow.device)
     }
-    func removed(_ id: UInt64) throws -> Bool {
-      guard let device = try stored(id) else { return false }
-      builder.compare(previous: device, current: nil)
-      removals.append(
-        (device, String(decoding: try encoder.encode(DeviceRow.Snapshot(device)), as: UTF8.self)))
-      return true
-    }
-    var next = try earlier.next()
-    for record in devices {
-      let device = record.device
-      guard tonight.append(device), let id = tonight.lastId else { return nil }
-      while let gone = next, gone.id < id {
-        guard try removed(gone.id) else { return nil }
-        next = try earlier.next()
-      }
-      guard let both = next, both.id == id else {
+    let tonight = merge.devices.makeIterator()
+    for event in merge.events {
+      switch event {
+      case .added:
+        guard let device = tonight.next() else { return nil }
         builder.compare(previous: nil, current: device)
         upserts.append(device)
-        continue
-      }
-      if both.digest != tonight.lastDigest {
-        guard let before = try stored(id) else { return nil }
+      case .changed:
+        guard let device = tonight.next(), let before = try stored(device.deviceId) else { return nil }
         let changes = builder.delta.changes.count
         builder.compare(previous: before, current: device)
         if builder.delta.changes.count > changes || before.make != device.make || before.model != device.model
         {
           upserts.append(device)
         }
+      case .removed(let id):
+        guard let device = try stored(String(id)) else { return nil }
+        builder.compare(previous: device, current: nil)
+        removals.append(
+          (device, String(decoding: try encoder.encode(DeviceRow.Snapshot(device)), as: UTF8.self)))
       }
-      next = try earlier.next()
     }
-    while let gone = next {
-      guard try removed(gone.id) else { return nil }
-      next = try earlier.next()
-    }
-    guard !earlier.failed else { return nil }
-    return (builder.delta, .changed(upserts: upserts, removals: removals, index: tonight))
+    return (builder.delta, .changed(upserts: upserts, removals: removals, index: merge.tonight))
   }
 
   /// Undoes a run: restores the device rows its change log describes and deletes it.

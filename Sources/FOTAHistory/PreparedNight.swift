@@ -15,6 +15,8 @@ public struct PreparedNight: Sendable {
   /// The run of the same night this one replaces, if any.
   let replaces: Int64?
   let writes: Writes
+  /// How tonight was compared with the night before.
+  public let comparison: HistoryComparison
 
   /// The device rows tonight changes.
   enum Writes: Sendable {

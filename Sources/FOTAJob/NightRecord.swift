@@ -88,6 +88,19 @@ struct NightRecord {
     }
   }
 
+  /// A sink comparing tonight with the last recorded night while collecting, when the account is
+  /// known before the first page and that night has a device index; `nil` otherwise (the night
+  /// is then compared from the spool).
+  mutating func feed(configuration: RunConfiguration) -> HistoryFeed? {
+    guard let history, let account = configuration.account ?? configuration.source.account else { return nil }
+    do {
+      return try history.feed(account: account, clientTypeFilter: configuration.clientType?.rawValue)
+    } catch {
+      fail(error)
+      return nil
+    }
+  }
+
   /// Refuses a night whose fleet fell by more than half since the last recorded night.
   mutating func checkDrop(_ night: CollectedNight, configuration: RunConfiguration) throws(JobError) {
     guard let history, !configuration.allowDrop else { return }
@@ -110,7 +123,7 @@ struct NightRecord {
 
   /// Compares tonight with the history; `nil` without history. An older night than the latest
   /// recorded one is refused.
-  mutating func prepare(_ night: CollectedNight, configuration: RunConfiguration)
+  mutating func prepare(_ night: CollectedNight, feed: HistoryFeed?, configuration: RunConfiguration)
     throws(HistoryError)
     -> PreparedNight?
   {
@@ -121,11 +134,13 @@ struct NightRecord {
       let prepared = try history.prepare(
         account: night.figures.account, clientTypeFilter: configuration.clientType?.rawValue,
         asOf: configuration.asOf, summary: night.summary, devices: try night.devices(),
-        trendNights: configuration.trendNights, targetPercent: configuration.targetSharePercent)
+        feed: night.sinkFed ? feed : nil, trendNights: configuration.trendNights,
+        targetPercent: configuration.targetSharePercent)
       logger.info(
         "history compared",
         metadata: [
           "changes": "\(prepared.history.delta.changes.count)",
+          "comparison": "\(prepared.comparison.rawValue)",
           "seconds": "\(Figures.seconds((clock.now - started).seconds))",
         ])
       return prepared

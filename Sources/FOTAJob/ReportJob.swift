@@ -54,11 +54,13 @@ public struct ReportJob: Sendable {
       if case .api(_, let account, _) = configuration.source {
         layout = record.layout(account: account, configuration: configuration)
       }
+      let feed = record.feed(configuration: configuration)
       var night = try await collect(
-        into: staging, ranges: layout?.0, outputs: outputs, recorder: recorder)
+        into: staging, ranges: layout?.0, sink: feed.map { DeviceSinks([outputs, $0]) } ?? outputs,
+        recorder: recorder)
       if night.figures.collection == nil { night.figures.collection = layout?.1 }
       try record.checkDrop(night, configuration: configuration)
-      let prepared = try record.prepare(night, configuration: configuration)
+      let prepared = try record.prepare(night, feed: feed, configuration: configuration)
       let stage = RenderStage(
         renderers: renderers, outputs: outputs, composer: composer, attachment: attachment,
         extraRenderers: additionalRenderers)
@@ -86,6 +88,7 @@ public struct ReportJob: Sendable {
       var outcome = RunOutcome(
         model: rendered.model, output: configuration.output, files: folder.files.sorted())
       outcome.historyRunId = record.runId
+      outcome.historyComparison = record.runId == nil ? nil : prepared?.comparison
       outcome.incompleteRecord = record.problem.map { ["history: \($0)"] } ?? []
       do {
         try recorder?.finish()
@@ -107,7 +110,7 @@ public struct ReportJob: Sendable {
 
   /// Collect: every page through the checks, the normaliser, the planner and the aggregator.
   private func collect(
-    into staging: URL, ranges: RangePlan?, outputs: DeviceOutputs, recorder: PageRecorder?
+    into staging: URL, ranges: RangePlan?, sink: any DeviceSink, recorder: PageRecorder?
   ) async throws -> CollectedNight {
     var collector = NightCollector(
       settings: .init(
@@ -123,7 +126,7 @@ public struct ReportJob: Sendable {
       clientType: configuration.clientType, retryPolicy: configuration.retryPolicy,
       redactor: configuration.redactor, logger: logger, ranges: ranges,
       scratch: staging.appendingPathComponent(".ranges")
-    ) { source in try await collector.collect(from: &source, into: spool, sink: outputs, recorder: recorder) }
+    ) { source in try await collector.collect(from: &source, into: spool, sink: sink, recorder: recorder) }
   }
 
   /// Render: every file of the night but `run.json`, and the e-mail's `summary.eml`.

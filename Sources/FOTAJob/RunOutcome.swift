@@ -1,3 +1,4 @@
+import FOTAHistory
 import FOTAModel
 import FOTARender
 import Foundation
@@ -20,6 +21,8 @@ public struct RunOutcome: Sendable {
   public var files: [String]
   /// The history's id for this night, when it was recorded.
   public var historyRunId: Int64?
+  /// How the night was compared with the one before, when history is kept.
+  public var historyComparison: HistoryComparison?
   /// What of the night's record could not be written (the history, the saved pages) although
   /// the report was published; the command exits 4 when there is any.
   public var incompleteRecord: [String] = []

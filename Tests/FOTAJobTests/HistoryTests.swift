@@ -61,9 +61,11 @@ struct HistoryTests {
     let fixture: JobFixture
     let history: URL
 
-    func run(_ night: Int, extraRenderers: [any ReportRenderer] = []) async throws -> RunOutcome {
+    func run(
+      _ night: Int, source: RunConfiguration.Source? = nil, extraRenderers: [any ReportRenderer] = []
+    ) async throws -> RunOutcome {
       var configuration = fixture.configuration(
-        .demo(seed: HistoryTests.seed, devices: HistoryTests.devices, night: night))
+        source ?? .demo(seed: HistoryTests.seed, devices: HistoryTests.devices, night: night))
       configuration.asOf = JobFixture.asOf + Int64(night) * HistoryTests.dayMs
       configuration.history = history
       configuration.formats = [.csv, .html, .xml]
@@ -129,33 +131,47 @@ struct HistoryTests {
     )
   }
 
-  @Test("later nights compared through the device index give the row-by-row comparison's history")
-  func deviceIndex() async throws {
+  @Test("later nights compared while collecting, through the device index or row by row give one history")
+  func comparisons() async throws {
+    let fed = try Self.makeNight()
     let indexed = try Self.makeNight()
     let rowByRow = try Self.makeNight()
-    defer {
-      indexed.fixture.remove()
-      rowByRow.fixture.remove()
-    }
+    let nights = [fed, indexed, rowByRow]
+    defer { for night in nights { night.fixture.remove() } }
     for k in 0...3 {
+      // The demo fleet's account is known before the first page, so its nights are compared
+      // while collecting; saved pages name theirs only in the pages, so the spool is compared.
+      let pages = try indexed.fixture.writePages(
+        SyntheticFleet(seed: Self.seed, deviceCount: Self.devices).pages(night: k).map(\.body),
+        folder: "pages-\(k)")
       if k > 0 {
         // Without an index the night is compared row by row, as before the index existed.
         let queue = try DatabaseQueue(path: rowByRow.history.path)
         try await queue.write { try $0.execute(sql: "DELETE FROM deviceIndex") }
       }
-      _ = try await indexed.run(k)
-      _ = try await rowByRow.run(k)
-      #expect(try indexed.fixture.text("changes.csv") == rowByRow.fixture.text("changes.csv"), "night \(k)")
-      #expect(try indexed.count("SELECT count(DISTINCT runId) FROM deviceIndex") == min(k + 1, 2))
+      let comparisons = [
+        try await fed.run(k).historyComparison,
+        try await indexed.run(k, source: .pages(directory: pages)).historyComparison,
+        try await rowByRow.run(k).historyComparison,
+      ]
+      #expect(
+        comparisons
+          == (k == 0
+            ? [.firstNight, .firstNight, .firstNight] : [.fedWhileCollecting, .deviceIndex, .rowByRow]))
+      let changes = try nights.map { try $0.fixture.text("changes.csv") }
+      #expect(changes[0] == changes[1], "night \(k)")
+      #expect(changes[0] == changes[2], "night \(k)")
+      #expect(try fed.count("SELECT count(DISTINCT runId) FROM deviceIndex") == min(k + 1, 2))
     }
     let dump =
       "SELECT group_concat(sortKey || deviceId || make || model || firmware || clientType || status"
       + " || fotaEligible || licenseAssigned || upgradeState || ifnull(upgradeTime, ''), '|') FROM"
       + " (SELECT * FROM device ORDER BY sortKey)"
-    let tables = try [indexed, rowByRow].map { night in
+    let tables = try nights.map { night in
       try DatabaseQueue(path: night.history.path).read { try String.fetchOne($0, sql: dump) }
     }
     #expect(tables[0] == tables[1])
+    #expect(tables[0] == tables[2])
     #expect(tables[0] != nil)
   }
 
