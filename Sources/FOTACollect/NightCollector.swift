@@ -207,11 +207,11 @@ public struct NightCollector {
   private func fetchPlanningData(_ source: inout some DevicePageSource, recorder: PageRecorder?) async throws
     -> Planning
   {
-    guard settings.plan != nil else { return Planning(data: nil) }
+    guard let options = settings.plan else { return Planning(data: nil) }
     let data = await source.planningData()
     try recorder?.save(data)
     for line in data.missing { logger.warning("planning data missing", metadata: ["detail": "\(line)"]) }
-    return Planning(data: data)
+    return Planning(data: data, campaignStatuses: options.campaignStatuses)
   }
 
   /// Planning while collecting: the planner, the fleet's plan so far, what is missing.
@@ -220,10 +220,10 @@ public struct NightCollector {
     let planner: UpgradePlanner?
     var plan: UpgradePlan?
 
-    init(data: PlanningData?) {
+    init(data: PlanningData?, campaignStatuses: CampaignStatuses = .default) {
       self.data = data
-      planner = data?.firmware.map(UpgradePlanner.init(firmware:))
-      plan = planner == nil ? nil : UpgradePlan(licenses: data?.licenses)
+      planner = data?.firmware.map { UpgradePlanner(firmware: $0, campaignStatuses: campaignStatuses) }
+      plan = planner == nil ? nil : UpgradePlan(licenses: data?.licenses, campaignStatuses: campaignStatuses)
     }
 
     func result(account: String, asOf: Int64, options: PlanOptions?) -> PlanningResult? {

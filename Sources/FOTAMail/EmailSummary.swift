@@ -18,10 +18,10 @@ public struct EmailSummary {
 
   var totals: GroupCounts { report.summary.totals }
 
-  /// `[FOTA] 0242078698-00001: 71.2% ready (+1.3), 1,204 upgraded since 25 Nov`.
+  /// `[FOTA] 0242078698-00001: 71.2% FOTA-capable (+1.3), 1,204 upgraded since 25 Nov`.
   public var subject: String {
     var subject =
-      "[FOTA] \(report.figures.account): \(Figures.percent(totals.ready, of: totals.devices))% ready"
+      "[FOTA] \(report.figures.account): \(Figures.percent(totals.ready, of: totals.devices))% FOTA-capable"
     if let delta = report.delta, let previous = delta.previousNight {
       let change = Self.percentPointChange(
         now: (totals.ready, totals.devices), before: (delta.previousReady, delta.previousDevices))
@@ -44,7 +44,7 @@ public struct EmailSummary {
       lines.append("")
     }
     lines += Self.table(
-      ["Devices", "Ready", "Needs license", "Ineligible", "Never upgraded"],
+      ["Devices", "FOTA-capable", "Eligible, no license", "Ineligible", "Never upgraded"],
       [
         [
           Figures.grouped(totals.devices),
@@ -67,16 +67,17 @@ public struct EmailSummary {
     lines.append("")
     lines.append("Readiness by model")
     lines += Self.table(
-      ["Make", "Model", "Devices", "Ready %", "Needs license", "Ineligible"],
+      ["Make", "Model", "Devices", "FOTA-capable %", "Eligible, no license", "Ineligible"],
       models.map { [$0.make, $0.model, $0.devices, $0.readyPercent, $0.needsLicense, $0.ineligible] })
     if let plan = report.planning?.plan {
       lines.append("")
       lines.append("Upgrade planning")
       lines += Self.table(
-        ["Devices", "Eligible", "Licensed", "Known firmware", "Ready", "Up to date"],
+        ["Devices", "Active", "Eligible", "Licensed", "Known firmware", "Ready to upgrade", "Up to date"],
         [
           [
-            plan.funnel.total, plan.funnel.eligible, plan.funnel.licensed, plan.funnel.knownFirmware,
+            plan.funnel.total, plan.funnel.active, plan.funnel.eligible, plan.funnel.licensed,
+            plan.funnel.knownFirmware,
             plan.funnel.ready,
             plan.funnel.upToDate,
           ].map(Figures.grouped)
@@ -124,7 +125,8 @@ public struct EmailSummary {
     }
     if let plan = report.planning?.plan {
       context["plan"] = [
-        "total": Figures.grouped(plan.funnel.total), "eligible": Figures.grouped(plan.funnel.eligible),
+        "total": Figures.grouped(plan.funnel.total), "active": Figures.grouped(plan.funnel.active),
+        "eligible": Figures.grouped(plan.funnel.eligible),
         "licensed": Figures.grouped(plan.funnel.licensed),
         "knownFirmware": Figures.grouped(plan.funnel.knownFirmware),
         "ready": Figures.grouped(plan.funnel.ready), "upToDate": Figures.grouped(plan.funnel.upToDate),

@@ -4,6 +4,8 @@ public enum PlanStatus: String, Sendable, Codable, DeclarationOrdered {
   case upToDate = "up-to-date"
   /// Its firmware is unknown to the firmware list for its model.
   case noUpgradePath = "no-upgrade-path"
+  /// A path exists, but its status (e.g. `Suspended`) is not one campaigns may schedule.
+  case inactive
   /// A path exists but the device is not FOTA-eligible.
   case ineligible
   /// A path exists, eligible, no license assigned.

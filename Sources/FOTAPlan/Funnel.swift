@@ -4,13 +4,15 @@ import FOTAModel
 public struct Funnel: Sendable, Equatable, Codable {
   /// All devices.
   public var total = 0
-  /// FOTA-eligible.
+  /// Of a status campaigns may schedule (active, unless `--campaign-statuses` says otherwise).
+  public var active = 0
+  /// Active and FOTA-eligible.
   public var eligible = 0
-  /// Eligible and licensed.
+  /// Active, eligible and licensed: FOTA-capable.
   public var licensed = 0
-  /// Eligible, licensed, on a firmware the firmware list knows.
+  /// FOTA-capable, on a firmware the firmware list knows.
   public var knownFirmware = 0
-  /// Eligible, licensed, with a path on: `ready`.
+  /// FOTA-capable with a path on: `ready`, ready to upgrade.
   public var ready = 0
   /// Beside the funnel: devices with nowhere to go.
   public var upToDate = 0
@@ -18,9 +20,13 @@ public struct Funnel: Sendable, Equatable, Codable {
   public init() {}
 
   /// Counts one device.
-  public mutating func add(eligible isEligible: Bool, licensed isLicensed: Bool, plan: PlanStatus) {
+  public mutating func add(
+    active isActive: Bool, eligible isEligible: Bool, licensed isLicensed: Bool, plan: PlanStatus
+  ) {
     total += 1
     if plan == .upToDate { upToDate += 1 }
+    guard isActive else { return }
+    active += 1
     guard isEligible else { return }
     eligible += 1
     guard isLicensed else { return }

@@ -8,11 +8,14 @@ public struct PlanOptions: Sendable, Equatable {
   public var windowStart: Int64?
   /// Days each phase's window lasts.
   public var windowDays: Int
+  /// The device statuses campaigns may schedule.
+  public var campaignStatuses: CampaignStatuses
 
   public init(
     phases: [Int] = [1, 10, 50, 100], maxDevicesPerRequest: Int = 1000, windowStart: Int64? = nil,
-    windowDays: Int = 7
+    windowDays: Int = 7, campaignStatuses: CampaignStatuses = .default
   ) {
+    self.campaignStatuses = campaignStatuses
     self.phases = phases
     self.maxDevicesPerRequest = maxDevicesPerRequest
     self.windowStart = windowStart

@@ -12,17 +12,22 @@ public struct UpgradePlan: Sendable, Equatable {
   public var licenses: LicenseSummary?
   /// Licensed devices that are not FOTA-eligible: candidates to reclaim.
   public var licensedIneligible = 0
+  /// The statuses campaigns may schedule.
+  public let campaignStatuses: CampaignStatuses
 
-  public init(licenses: LicenseSummary?) {
+  public init(licenses: LicenseSummary?, campaignStatuses: CampaignStatuses = .default) {
     self.licenses = licenses
+    self.campaignStatuses = campaignStatuses
   }
 
   /// Adds a device and its plan (devices in IMEI order keep cohorts in IMEI order).
   public mutating func add(_ device: Device, plan: DevicePlan) {
     let model = ModelKey(make: device.make, model: device.model)
-    funnel.add(eligible: device.fotaEligible, licensed: device.licenseAssigned, plan: plan.status)
+    let active = campaignStatuses.admit(device.status)
+    funnel.add(
+      active: active, eligible: device.fotaEligible, licensed: device.licenseAssigned, plan: plan.status)
     funnelByModel[model, default: Funnel()].add(
-      eligible: device.fotaEligible, licensed: device.licenseAssigned, plan: plan.status)
+      active: active, eligible: device.fotaEligible, licensed: device.licenseAssigned, plan: plan.status)
     statusCounts[plan.status, default: 0] += 1
     if device.licenseAssigned && !device.fotaEligible { licensedIneligible += 1 }
     if plan.status == .ready, let path = plan.path {

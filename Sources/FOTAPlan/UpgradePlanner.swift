@@ -29,9 +29,13 @@ public struct UpgradePlanner: Sendable {
   private var graph: [ModelKey: [String: [Edge]]] = [:]
   private var known: [ModelKey: Set<String>] = [:]
   private var cache: [ModelKey: [String: Lookup]] = [:]
+  /// The statuses campaigns may schedule.
+  public let campaignStatuses: CampaignStatuses
 
-  /// Builds the graphs of a firmware list.
-  public init(firmware: [FirmwareEntry]) {
+  /// Builds the graphs of a firmware list; devices of other statuses than `campaignStatuses`
+  /// are planned `inactive`.
+  public init(firmware: [FirmwareEntry], campaignStatuses: CampaignStatuses = .default) {
+    self.campaignStatuses = campaignStatuses
     for entry in firmware where !entry.fromVersion.isEmpty && !entry.toVersion.isEmpty {
       let model = ModelKey(make: entry.make, model: entry.model)
       graph[model, default: [:]][entry.fromVersion, default: []].append(
@@ -70,7 +74,8 @@ public struct UpgradePlanner: Sendable {
     case .upToDate: DevicePlan(status: .upToDate, path: nil)
     case .path(let index):
       DevicePlan(
-        status: !device.fotaEligible ? .ineligible : device.licenseAssigned ? .ready : .needsLicense,
+        status: !campaignStatuses.admit(device.status)
+          ? .inactive : !device.fotaEligible ? .ineligible : device.licenseAssigned ? .ready : .needsLicense,
         path: paths[index], pathIndex: index)
     }
   }

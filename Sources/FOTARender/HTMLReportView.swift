@@ -76,9 +76,9 @@ struct HTMLReportView {
     }
     return [
       tile("Devices", totals.devices, "\(Figures.grouped(report.summary.byModel.count)) models"),
-      tile("Ready for FOTA", totals.ready, Figures.percent(totals.ready, of: totals.devices) + "% of fleet"),
+      tile("FOTA-capable", totals.ready, Figures.percent(totals.ready, of: totals.devices) + "% of fleet"),
       tile(
-        "Need a license", totals.needsLicense,
+        "Eligible, no license", totals.needsLicense,
         Figures.percent(totals.needsLicense, of: totals.devices) + "% of fleet"),
       tile(
         "Not FOTA-eligible", totals.ineligible,
@@ -115,9 +115,9 @@ struct HTMLReportView {
       SVGChart.Row(
         label: model.label,
         segments: [
-          .init(label: "ready", value: model.counts.ready, color: Self.readinessColors[.ready]!),
+          .init(label: "FOTA-capable", value: model.counts.ready, color: Self.readinessColors[.ready]!),
           .init(
-            label: "needs license", value: model.counts.needsLicense,
+            label: "eligible, no license", value: model.counts.needsLicense,
             color: Self.readinessColors[.needsLicense]!),
           .init(
             label: "ineligible", value: model.counts.ineligible,
@@ -233,7 +233,8 @@ struct HTMLReportView {
     guard let plan = planning.plan else { return section }
     func steps(_ funnel: Funnel) -> [String: String] {
       [
-        "total": Figures.grouped(funnel.total), "eligible": Figures.grouped(funnel.eligible),
+        "total": Figures.grouped(funnel.total), "active": Figures.grouped(funnel.active),
+        "eligible": Figures.grouped(funnel.eligible),
         "licensed": Figures.grouped(funnel.licensed), "knownFirmware": Figures.grouped(funnel.knownFirmware),
         "ready": Figures.grouped(funnel.ready), "upToDate": Figures.grouped(funnel.upToDate),
         "readyPercent": Figures.percent(funnel.ready, of: funnel.total),
@@ -246,9 +247,10 @@ struct HTMLReportView {
       "funnel": steps(plan.funnel),
       "funnelChart": SVGChart.bars(
         [
-          ("Devices", plan.funnel.total), ("FOTA-eligible", plan.funnel.eligible),
+          ("Devices", plan.funnel.total), ("Active", plan.funnel.active),
+          ("FOTA-eligible", plan.funnel.eligible),
           ("Licensed", plan.funnel.licensed), ("On a known firmware", plan.funnel.knownFirmware),
-          ("Ready (a path on)", plan.funnel.ready), ("Up to date", plan.funnel.upToDate),
+          ("Ready to upgrade", plan.funnel.ready), ("Up to date", plan.funnel.upToDate),
         ], color: "#2e7d32", title: "Readiness funnel"),
       "models": plan.funnelByModel.sorted {
         $0.value.total != $1.value.total ? $0.value.total > $1.value.total : $0.key < $1.key

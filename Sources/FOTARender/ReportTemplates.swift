@@ -41,8 +41,9 @@ public struct ReportTemplates: Sendable {
   /// Path of the XML schema.
   public var schemaPath: String { directory.appendingPathComponent(Self.schemaFile).path }
 
-  /// Finds the templates folder: `Templates` in the working directory or beside the executable's
-  /// checkout (for `.build/<config>/fota-report`).
+  /// Finds the templates folder: `Templates` in the working directory, else beside the executable
+  /// or a folder above it (the checkout of `.build/<config>/fota-report`), or in
+  /// `share/fota-report/Templates` beside its `bin` (where `make install` puts them).
   public static func locateDefault(executablePath: String) -> URL {
     let fileManager = FileManager.default
     let cwd = URL(fileURLWithPath: fileManager.currentDirectoryPath).appendingPathComponent("Templates")
@@ -51,6 +52,7 @@ public struct ReportTemplates: Sendable {
       .deletingLastPathComponent()
     for _ in 0..<5 {
       candidates.append(folder.appendingPathComponent("Templates"))
+      candidates.append(folder.appendingPathComponent("share/fota-report/Templates"))
       folder = folder.deletingLastPathComponent()
     }
     return candidates.first {

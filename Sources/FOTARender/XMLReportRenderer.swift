@@ -192,7 +192,8 @@ public struct XMLReportRenderer: ReportRenderer {
           try writer.attribute("model", model.model)
         }
         for (name, value) in [
-          ("total", funnel.total), ("eligible", funnel.eligible), ("licensed", funnel.licensed),
+          ("total", funnel.total), ("active", funnel.active), ("eligible", funnel.eligible),
+          ("licensed", funnel.licensed),
           ("knownFirmware", funnel.knownFirmware), ("ready", funnel.ready), ("upToDate", funnel.upToDate),
         ] {
           try writer.attribute(name, String(value))

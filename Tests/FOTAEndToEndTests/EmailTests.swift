@@ -72,7 +72,7 @@ struct EmailTests {
     #expect(parsed.headers["From"] == "fota-report@example.com")
     #expect(parsed.headers["To"] == "fleet@example.com, ops@example.org")
     #expect(parsed.headers["Subject"]?.hasPrefix("[FOTA] 0242078698-00001: ") == true)
-    #expect(parsed.headers["Subject"]?.contains("% ready, 1,") == true)
+    #expect(parsed.headers["Subject"]?.contains("% FOTA-capable, 1,") == true)
     #expect(parsed.headers["Date"]?.isEmpty == false && parsed.headers["Message-ID"]?.hasPrefix("<") == true)
     #expect(parsed.longestLine <= 78)
     #expect(parsed.bareLineFeeds == 0)
@@ -111,7 +111,8 @@ struct EmailTests {
     let subject = try Self.parse(URL(fileURLWithPath: out + "/summary.eml")).headers["Subject"] ?? ""
     #expect(
       subject.range(
-        of: #"^\[FOTA\] 0242078698-00001: \d+\.\d% ready \([+-±]\d+\.\d\), [\d,]+ upgraded since 1 Nov$"#,
+        of:
+          #"^\[FOTA\] 0242078698-00001: \d+\.\d% FOTA-capable \([+-±]\d+\.\d\), [\d,]+ upgraded since 1 Nov$"#,
         options: .regularExpression) != nil, "\(subject)")
   }
 

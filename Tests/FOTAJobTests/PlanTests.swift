@@ -53,6 +53,11 @@ struct PlanTests {
     }
     #expect(Set(listed) == Set(ready))
     #expect(listed.count == ready.count)
+    // No device that is not active is in a campaign; every one with a path is planned inactive.
+    let devices = try CSVFile.read(fixture.text("devices.csv"))
+    let inactive = Set(devices.rows.filter { !["", "active"].contains($0[6].lowercased()) }.map { $0[0] })
+    #expect(!inactive.isEmpty)
+    #expect(Set(listed).isDisjoint(with: inactive))
     #expect(Set(statuses.keys) == Set(PlanStatus.allCases.map(\.rawValue)))
     #expect(statuses.values.reduce(0, +) == outcome.summary.totals.devices)
 
@@ -63,7 +68,6 @@ struct PlanTests {
     #expect(record["licensesAvailable"] as? Int == pool - assigned)
     #expect(record["devicesNeedingLicense"] as? Int == statuses["needs-license"])
     let reclaim = try CSVFile.read(fixture.text("license-reclaim.csv"))
-    let devices = try CSVFile.read(fixture.text("devices.csv"))
     #expect(reclaim.rows.count == devices.rows.filter { $0[7] == "false" && $0[8] == "true" }.count)
     #expect(record["licensesHeldByIneligible"] as? Int == reclaim.rows.count)
   }

@@ -18,12 +18,49 @@ struct PlannerTests {
       toVersion: to)
   }
 
-  static func device(_ firmware: String, eligible: Bool = true, licensed: Bool = true, model: String = "M")
+  static func device(
+    _ firmware: String, eligible: Bool = true, licensed: Bool = true, model: String = "M", status: String = ""
+  )
     -> Device
   {
     Device(
-      deviceId: "1", make: "Acme", model: model, firmware: firmware, fotaEligible: eligible,
+      deviceId: "1", make: "Acme", model: model, firmware: firmware, status: status, fotaEligible: eligible,
       licenseAssigned: licensed)
+  }
+
+  @Test(
+    "a device that is not active is planned inactive, keeps its path, and leaves the funnel at its first step"
+  )
+  func inactive() {
+    let planner = UpgradePlanner(firmware: [Self.entry("1.0", "2.0")])
+    let path = FirmwarePath(nextFirmware: "2.0", firmwareName: "to-2.0", newestFirmware: "2.0", hops: 1)
+    for status in ["Deactive", "Suspended", "Pending Resume", "suspended"] {
+      for (eligible, licensed) in [(true, true), (true, false), (false, true)] {
+        let plan = planner.plan(Self.device("1.0", eligible: eligible, licensed: licensed, status: status))
+        #expect(plan.status == .inactive, "\(status) \(eligible) \(licensed)")
+        #expect(plan.path == path)
+      }
+      #expect(planner.plan(Self.device("2.0", status: status)).status == .upToDate)
+      #expect(planner.plan(Self.device("0.9", status: status)).status == .noUpgradePath)
+    }
+    for status in ["", "Active", "ACTIVE", " active "] {
+      #expect(planner.plan(Self.device("1.0", status: status)).status == .ready, "\(status)")
+    }
+    let lenient = UpgradePlanner(
+      firmware: [Self.entry("1.0", "2.0")], campaignStatuses: CampaignStatuses(["Active", "pending resume"]))
+    #expect(lenient.plan(Self.device("1.0", status: "Pending Resume")).status == .ready)
+    #expect(lenient.plan(Self.device("1.0", status: "Suspended")).status == .inactive)
+
+    var plan = UpgradePlan(licenses: nil)
+    for status in ["Active", "Suspended", ""] {
+      let device = Self.device("1.0", status: status)
+      plan.add(device, plan: planner.plan(device))
+    }
+    #expect(plan.funnel.total == 3)
+    #expect(plan.funnel.active == 2)
+    #expect(plan.funnel.ready == 2)
+    #expect(plan.statusCounts[.inactive] == 1)
+    #expect(plan.cohorts.values.map(\.count).reduce(0, +) == 2)
   }
 
   @Test("every plan status")
