@@ -23,6 +23,14 @@ public enum NightSource: Sendable, Equatable {
     }
   }
 
+  /// The instant the night is dated at when `--as-of` is not given: the demo fleet's night K is
+  /// K days after its night 0 (2026-11-01, the instant its upgrade times lead up to); `nil` for the
+  /// other sources, which are dated now.
+  public var datedNight: Int64? {
+    guard case .demo(_, _, let night) = self else { return nil }
+    return SyntheticFleet.epoch + Int64(night) * CivilCalendar.millisecondsPerDay
+  }
+
   /// Opens the source for the length of `body`: for the API, over an HTTP client of its own that
   /// never follows redirects, shut down afterwards; walked in `ranges` at once when given, its
   /// pages waiting in `scratch`.

@@ -32,7 +32,8 @@ struct HistoryCommand: ParsableCommand {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "One line per run: id, night, account, filter, devices, ready, added, removed, changed.")
+      abstract:
+        "One line per run: id, night, account, filter, devices, FOTA-capable, added, removed, changed.")
 
     @OptionGroup var location: Location
 
@@ -80,7 +81,7 @@ struct HistoryCommand: ParsableCommand {
           "run \(run.id): \(run.account), night \(run.night), client type \(run.clientTypeFilter.isEmpty ? "all" : run.clientTypeFilter)"
         )
         print(
-          "devices \(run.devices), ready \(run.ready), added \(run.added), removed \(run.removed), changed \(run.changedDevices)"
+          "devices \(run.devices), FOTA-capable \(run.ready), added \(run.added), removed \(run.removed), changed \(run.changedDevices)"
         )
         print(
           TextTable.render(

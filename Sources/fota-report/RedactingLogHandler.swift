@@ -2,10 +2,12 @@ import FOTAModel
 import Logging
 
 /// Wraps a log handler so that no log line carries a secret: the message and every metadata
-/// value pass through the run's ``SecretRedactor``.
+/// value pass through the run's ``SecretRedactor``. A live progress line is cleared first.
 struct RedactingLogHandler: LogHandler {
   var wrapped: any LogHandler
   let redactor: SecretRedactor
+  /// The live progress line, cleared before each log line.
+  var terminal: TerminalLine = .standardError
 
   var logLevel: Logger.Level {
     get { wrapped.logLevel }
@@ -26,6 +28,7 @@ struct RedactingLogHandler: LogHandler {
     var event = event
     event.message = "\(redactor.redact(event.message.description))"
     event.metadata = event.metadata.map { $0.mapValues(redact) }
+    terminal.clear()
     wrapped.log(event: event)
   }
 

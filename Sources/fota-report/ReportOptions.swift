@@ -1,4 +1,5 @@
 import ArgumentParser
+import FOTACollect
 import FOTAModel
 import FOTANormalise
 import FOTAPlan
@@ -13,7 +14,8 @@ struct ReportOptions: ParsableArguments {
   @Option(
     name: .customLong("as-of"),
     help: ArgumentHelp(
-      "The instant upgrade ages are measured against (ISO 8601, e.g. 2026-11-01T00:00:00Z); default now.",
+      "The instant upgrade ages are measured against (ISO 8601, e.g. 2026-11-01T00:00:00Z); default now "
+        + "(with --demo, the demo's night: 2026-11-01 plus --night days).",
       valueName: "ISO8601"))
   var asOf: AsOfArgument?
 
@@ -76,6 +78,14 @@ struct ReportOptions: ParsableArguments {
   @Option(name: .customLong("window-days"), help: "Days each phase's window lasts.")
   var windowDays = 7
 
+  @Option(
+    name: .customLong("campaign-statuses"),
+    help: ArgumentHelp(
+      "Device statuses campaigns may schedule, comma-separated, any case (a device without a status "
+        + "counts as active); others are planned 'inactive'.",
+      valueName: "LIST"))
+  var campaignStatuses = "Active"
+
   var phaseList: [Int] {
     phases.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
   }
@@ -85,19 +95,21 @@ struct ReportOptions: ParsableArguments {
     return PlanOptions(
       phases: phaseList, maxDevicesPerRequest: maxDevicesPerRequest,
       windowStart: windowStart.map { CivilCalendar.floorDays(milliseconds: $0.milliseconds) },
-      windowDays: windowDays)
+      windowDays: windowDays,
+      campaignStatuses: CampaignStatuses(campaignStatuses.split(separator: ",").map(String.init)))
   }
 
   var historyURL: URL? { noHistory ? nil : URL(fileURLWithPath: history) }
 
   var outputURL: URL { URL(fileURLWithPath: out) }
 
-  var asOfMilliseconds: Int64 {
-    asOf?.milliseconds ?? Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
+  /// `--as-of`, else the source's own date (the demo's night), else now.
+  func asOfMilliseconds(for source: NightSource) -> Int64 {
+    asOf?.milliseconds ?? source.datedNight ?? Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
   }
 
   var templatesURL: URL {
     if let templates { return URL(fileURLWithPath: templates) }
-    return ReportTemplates.locateDefault(executablePath: CommandLine.arguments[0])
+    return ReportTemplates.locateDefault(executablePath: BuildVersion.executablePath)
   }
 }

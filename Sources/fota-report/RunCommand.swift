@@ -69,7 +69,7 @@ struct RunCommand: AsyncParsableCommand {
     let logger = logging.makeLogger(redactor: redactor)
     var configuration = RunConfiguration(
       source: source.resolved, account: source.account, output: report.outputURL,
-      asOf: report.asOfMilliseconds, clientType: source.clientType?.value,
+      asOf: report.asOfMilliseconds(for: source.resolved), clientType: source.clientType?.value,
       formats: Set(report.formats.flatMap(\.formats)), templates: report.templatesURL,
       savePages: source.savePages.map { URL(fileURLWithPath: $0) }, xmlDevices: report.xmlDevices)
     configuration.retryPolicy = source.retryPolicy
@@ -98,7 +98,7 @@ struct RunCommand: AsyncParsableCommand {
       "done",
       metadata: [
         "account": "\(outcome.figures.account)", "devices": "\(outcome.summary.totals.devices)",
-        "ready": "\(outcome.summary.totals.ready)", "output": "\(outcome.output.path)",
+        "fotaCapable": "\(outcome.summary.totals.ready)", "output": "\(outcome.output.path)",
       ])
     let status = ExitStatus.of(outcome)
     if status == ExitStatus.recordIncomplete {

@@ -22,7 +22,11 @@ struct SourceOptions: ParsableArguments {
   @Option(help: "Seed of the demo fleet.")
   var seed: UInt64 = 42
 
-  @Option(help: "The demo fleet as it looks K nights later (upgrades, new and removed devices).")
+  @Option(
+    help: ArgumentHelp(
+      "The demo fleet as it looks K nights later (upgrades, new and removed devices); without --as-of "
+        + "dated K days after the demo's night 0, so a loop over K builds K nights of history.",
+      valueName: "K"))
   var night = 0
 
   @Option(

@@ -28,6 +28,87 @@ struct CommandLineTests {
     #expect(FileManager.default.fileExists(atPath: directory.path("history.sqlite").path))
   }
 
+  @Test("demo nights without --as-of are dated a day apart, so a loop builds a history of them all")
+  func demoNights() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let history = directory.path("history.sqlite").path
+    for night in 0...2 {
+      let result = try runner.run([
+        "run", "--demo", "--demo-devices", "3000", "--night", "\(night)", "--out",
+        directory.path("latest").path,
+        "--templates", RepositoryPaths.templates.path, "--history", history, "--no-plan",
+      ])
+      #expect(result.exitCode == 0, "\(result.standardError)")
+    }
+    let list = try runner.run(["history", "list", "--history", history])
+    let nights = list.standardOutput.split(separator: "\n").compactMap { line in
+      ["2026-11-01", "2026-11-02", "2026-11-03"].first { line.contains($0) }
+    }
+    #expect(nights == ["2026-11-01", "2026-11-02", "2026-11-03"], "\(list.standardOutput)")
+  }
+
+  @Test("--version names the package's version and the commit of the checkout it was built in")
+  func version() throws {
+    let result = try runner.run(["--version"])
+    #expect(result.exitCode == 0)
+    let head = Process()
+    head.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+    head.arguments = ["-C", RepositoryPaths.root.path, "rev-parse", "HEAD"]
+    let pipe = Pipe()
+    head.standardOutput = pipe
+    try head.run()
+    head.waitUntilExit()
+    let commit = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(result.standardOutput.hasPrefix("1."))
+    #expect(result.standardOutput.contains("(commit \(commit.prefix(12)))"), "\(result.standardOutput)")
+  }
+
+  @Test("a run too short for a progress line still logs its rate at the end")
+  func finalRate() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let result = try runner.run([
+      "run", "--demo", "--demo-devices", "2500", "--out", directory.path("latest").path, "--no-history",
+      "--templates", RepositoryPaths.templates.path,
+    ])
+    #expect(result.exitCode == 0, "\(result.standardError)")
+    let progress = result.standardError.split(separator: "\n").filter { $0.contains("progress=pages") }
+    #expect(progress.count == 1)
+    #expect(progress.first?.contains("pages 3 · records 2500 · ") == true, "\(result.standardError)")
+    #expect(progress.first?.contains("records/s") == true)
+  }
+
+  @Test("on a terminal the live progress line is cleared before every log line")
+  func progressOnTerminal() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    // script(1) (util-linux, in every Debian) gives the run a terminal and copies what it shows.
+    let command = [
+      RepositoryPaths.executable.path, "run", "--demo", "--demo-devices", "20000", "--no-history",
+      "--out", directory.path("latest").path, "--templates", RepositoryPaths.templates.path,
+    ].joined(separator: " ")
+    let script = Process()
+    script.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+    script.arguments = ["-qfec", command, "/dev/null"]
+    let pipe = Pipe()
+    script.standardOutput = pipe
+    try script.run()
+    let shown = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    script.waitUntilExit()
+    #expect(script.terminationStatus == 0, "\(shown)")
+    #expect(shown.contains("\r\u{1B}[2Kpages 20 · records 20000"), "\(shown)")
+    // A terminal ends lines with CRLF, one Character in Swift: split on the line feeds' bytes.
+    let logLines = shown.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n")
+      .filter { $0.contains(" fota-report: ") }
+    #expect(logLines.count >= 3)
+    for line in logLines {
+      // What the terminal shows of the line: what follows the last clear.
+      let visible = line.components(separatedBy: "\u{1B}[2K").last ?? ""
+      #expect(visible.hasPrefix("20"), "a log line drawn over the progress line: \(line.debugDescription)")
+    }
+  }
+
   @Test(
     "bad usage exits 64 with a message",
     arguments: [
