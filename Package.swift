@@ -100,7 +100,9 @@ let package = Package(
     // Stage 6: render CSV, HTML, XML and run.json.
     .target(
       name: "FOTARender",
-      dependencies: ["FOTAModel", "ThingSpaceAPI", "FOTAAggregate", "FOTAPlan", "FOTAXML", mustache],
+      dependencies: [
+        "FOTAModel", "ThingSpaceAPI", "FOTAAggregate", "FOTAPlan", "FOTAXML", "FOTAXLSX", mustache,
+      ],
       swiftSettings: strict),
     // Stage 7: publish atomically.
     .target(name: "FOTAPublish", dependencies: ["FOTAModel", "CFileExchange"], swiftSettings: strict),
@@ -124,6 +126,9 @@ let package = Package(
     // The one Swift owner of libxml2 pointers, and its C shim.
     .target(name: "FOTAXML", dependencies: ["CLibXML2"], swiftSettings: strict),
     .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    // The one owner of libxlsxwriter's pointers (report.xlsx), and its headers.
+    .target(name: "FOTAXLSX", dependencies: ["CLibXLSXWriter"], swiftSettings: strict),
+    .systemLibrary(name: "CLibXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
     // renameat2(RENAME_EXCHANGE) for the atomic swap.
     .target(name: "CFileExchange"),
 

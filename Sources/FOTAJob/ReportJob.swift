@@ -48,7 +48,8 @@ public struct ReportJob: Sendable {
       let renderers = ReportRenderers(
         formats: configuration.formats, templates: preflight.templates, xmlDevices: configuration.xmlDevices)
       let outputs = try renderers.deviceOutputs(
-        asOf: configuration.asOf, planning: configuration.plan != nil, into: folder,
+        asOf: configuration.asOf, planning: configuration.plan != nil, history: preflight.history != nil,
+        into: folder,
         extra: attachment.map { [$0] } ?? [])
       var layout: (RangePlan?, CollectionLayout)?
       if case .api(_, let account, _) = configuration.source {

@@ -3,4 +3,5 @@ public enum ReportFormat: String, Sendable, CaseIterable, Codable {
   case csv
   case html
   case xml
+  case xlsx
 }

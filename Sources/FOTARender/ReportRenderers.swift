@@ -21,7 +21,8 @@ public struct ReportRenderers {
   /// can feed them: `devices.csv`, the planning files when planning is asked for (`planning`),
   /// the XML device list with `--xml-devices`, and `extra` (the e-mail's attachment).
   public func deviceOutputs(
-    asOf: Int64, planning: Bool, into folder: ReportFolder, extra: [any DeviceRowWriter] = []
+    asOf: Int64, planning: Bool, history: Bool = false, into folder: ReportFolder,
+    extra: [any DeviceRowWriter] = []
   ) throws -> DeviceOutputs {
     var writers: [any DeviceRowWriter] = []
     try DeviceOutputs.attempt("per-device files") {
@@ -29,6 +30,9 @@ public struct ReportRenderers {
       if planning { writers += try PlanFiles.open(in: folder) }
       if formats.contains(.xml) && xmlDevices {
         writers.append(try XMLDeviceListWriter(folder: folder, asOf: asOf))
+      }
+      if formats.contains(.xlsx) {
+        writers.append(try ReportWorkbook(folder: folder, asOf: asOf, planning: planning, history: history))
       }
     }
     return DeviceOutputs(writers + extra)
@@ -45,6 +49,9 @@ public struct ReportRenderers {
     if model.planning?.plan == nil { outputs.discard(where: PlanFiles.writes) }
     if !fedWhileCollecting { try outputs.rewrite(model.devices) }
     try outputs.finish()
+    for workbook in outputs.writers.compactMap({ $0 as? ReportWorkbook }) {
+      try attempt(ReportWorkbook.fileName) { try workbook.complete(model) }
+    }
     for renderer in summaryRenderers() + extraRenderers {
       try attempt(renderer.name) { try renderer.render(model, into: folder) }
     }

@@ -10,9 +10,7 @@ public enum HelperProcess {
   public static func withRunning<Result>(
     _ script: String, _ arguments: [String], _ body: (Int) async throws -> Result
   ) async throws -> Result {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", folder.appendingPathComponent(script).path] + arguments
+    let process = TestPython.process(script, arguments)
     let input = Pipe()
     let output = Pipe()
     process.standardInput = input

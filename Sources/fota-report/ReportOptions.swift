@@ -21,7 +21,7 @@ struct ReportOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Report formats, comma-separated: csv, html, xml (run.json is always written).",
+      "Report formats, comma-separated: csv, html, xml, xlsx (run.json is always written).",
       valueName: "LIST"))
   var formats: [FormatListArgument] = [FormatListArgument(formats: ReportFormat.allCases)]
 

@@ -22,7 +22,8 @@ struct CommandLineTests {
     #expect(
       files == [
         "by-firmware.csv", "by-model-firmware.csv", "by-model.csv", "campaigns", "changes.csv", "devices.csv",
-        "license-reclaim.csv", "readiness.csv", "report.html", "report.xml", "run.json", "trend.csv",
+        "license-reclaim.csv", "readiness.csv", "report.html", "report.xlsx", "report.xml", "run.json",
+        "trend.csv",
         "upgrade-age.csv", "upgrade-plan.csv",
       ])
     #expect(FileManager.default.fileExists(atPath: directory.path("history.sqlite").path))

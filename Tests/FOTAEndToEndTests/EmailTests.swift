@@ -30,15 +30,7 @@ struct EmailTests {
   }
 
   static func parse(_ file: URL) throws -> Parsed {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", support.appendingPathComponent("check_mime.py").path, file.path]
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return try JSONDecoder().decode(Parsed.self, from: data)
+    try JSONDecoder().decode(Parsed.self, from: TestPython.output("check_mime.py", [file.path]))
   }
 
   static func arguments(out: String, history: String? = nil) -> [String] {
