@@ -111,6 +111,11 @@ public enum HistorySchema {
           CREATE INDEX deviceIndex_by_account ON deviceIndex (account, clientTypeFilter, runId);
           """)
     }
+    migrator.registerMigration("v6-run-data-problems") { db in
+      // Each night's data-problem count, so the next summary can say when they rose; unknown
+      // (NULL) for nights recorded before.
+      try db.execute(sql: "ALTER TABLE run ADD COLUMN dataProblems INTEGER")
+    }
     return migrator
   }
 }

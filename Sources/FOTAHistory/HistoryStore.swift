@@ -9,7 +9,7 @@ import GRDB
 /// aggregates.
 ///
 /// A night is recorded in three steps, so that the history and the published report always
-/// agree: ``prepare(account:clientTypeFilter:asOf:summary:devices:feed:trendNights:targetPercent:)``
+/// agree: ``prepare(account:clientTypeFilter:asOf:summary:devices:dataProblems:feed:trendNights:targetPercent:)``
 /// compares it with the stored state without writing; ``commit(_:devices:output:)`` records it as
 /// *pending* in one transaction; once the report is swapped into place ``markPublished(_:)``
 /// makes it count. A run killed in between leaves a pending run, which the next run completes
@@ -74,7 +74,7 @@ public final class HistoryStore: Sendable {
   }
 
   /// A sink that compares tonight's devices with the last published night of `account` and
-  /// `clientTypeFilter` while they are collected, for ``prepare(account:clientTypeFilter:asOf:summary:devices:feed:trendNights:targetPercent:)``;
+  /// `clientTypeFilter` while they are collected, for ``prepare(account:clientTypeFilter:asOf:summary:devices:dataProblems:feed:trendNights:targetPercent:)``;
   /// `nil` when there is no such night or it has no device index.
   public func feed(account: String, clientTypeFilter: String?) throws(HistoryError) -> HistoryFeed? {
     let filter = clientTypeFilter ?? ""
@@ -93,7 +93,7 @@ public final class HistoryStore: Sendable {
   /// the latest night again prepares to replace it; an older night is refused.
   public func prepare(
     account: String, clientTypeFilter: String?, asOf: Int64, summary: FleetSummary, devices: SpooledDevices,
-    feed: HistoryFeed? = nil, trendNights: Int = 30, targetPercent: Double = 95
+    dataProblems: Int = 0, feed: HistoryFeed? = nil, trendNights: Int = 30, targetPercent: Double = 95
   ) throws(HistoryError) -> PreparedNight {
     let filter = clientTypeFilter ?? ""
     let night = CivilCalendar.isoDate(milliseconds: asOf)
@@ -117,13 +117,15 @@ public final class HistoryStore: Sendable {
         if let latest {
           delta.previousDevices = latest["devices"]
           delta.previousReady = latest["ready"]
+          delta.previousDataProblems = latest["dataProblems"]
         }
         let trends = try HistoryTrends.compute(
           db, account: account, filter: filter, nights: trendNights, targetPercent: targetPercent,
           tonight: .init(night: night, summary: summary, delta: delta), excluding: replaces)
         return PreparedNight(
           history: NightHistory(delta: delta, trends: trends), account: account, filter: filter, night: night,
-          asOf: asOf, summary: summary, replaces: replaces, writes: writes, comparison: comparison)
+          asOf: asOf, summary: summary, dataProblems: dataProblems, replaces: replaces, writes: writes,
+          comparison: comparison)
       }
     }
   }
@@ -433,14 +435,14 @@ public final class HistoryStore: Sendable {
     try db.execute(
       sql: """
         INSERT INTO run (account, clientTypeFilter, night, asOf, isFirst, devices, ready, added, removed,
-          changedDevices, changes, state, output)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)
+          changedDevices, changes, state, output, dataProblems)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)
         """,
       arguments: [
         night.account, night.filter, night.night, night.asOf, !delta.hasPreviousRun,
         night.summary.totals.devices,
         night.summary.totals.ready, delta.added, delta.removed, delta.changedDevices, delta.changes.count,
-        output,
+        output, night.dataProblems,
       ])
     let runId = db.lastInsertedRowID
     let change = try db.makeStatement(

@@ -12,6 +12,8 @@ public struct PreparedNight: Sendable {
   let night: String
   let asOf: Int64
   let summary: FleetSummary
+  /// Tonight's data problems (the run records them for the next night's summary).
+  let dataProblems: Int
   /// The run of the same night this one replaces, if any.
   let replaces: Int64?
   let writes: Writes

@@ -134,6 +134,7 @@ struct NightRecord {
       let prepared = try history.prepare(
         account: night.figures.account, clientTypeFilter: configuration.clientType?.rawValue,
         asOf: configuration.asOf, summary: night.summary, devices: try night.devices(),
+        dataProblems: night.diagnostics.totalCount,
         feed: night.sinkFed ? feed : nil, trendNights: configuration.trendNights,
         targetPercent: configuration.targetSharePercent)
       logger.info(

@@ -42,7 +42,10 @@ public struct ReportJob: Sendable {
       }
       let folder = ReportFolder(url: staging)
       let composer = configuration.email.map {
-        SummaryMailComposer(options: $0, templates: preflight.templates, date: Date())
+        SummaryMailComposer(
+          options: $0, templates: preflight.templates, date: Date(),
+          location: "\(configuration.output.appendingPathComponent("report.html").path) on "
+            + ProcessInfo.processInfo.hostName)
       }
       let attachment = composer?.planAttachment()
       let renderers = ReportRenderers(
@@ -161,7 +164,15 @@ public struct ReportJob: Sendable {
 
   /// Deliver: sends the summary once the report is published; a failure never touches the report.
   private func deliver(_ message: MIMEMessage?) async -> RunOutcome.DeliveryResult? {
-    guard let message, let delivery = configuration.delivery else { return nil }
+    guard let message else { return nil }
+    guard let delivery = configuration.delivery else {
+      logger.notice(
+        "summary written, not sent: no --sendmail or --smtp-url",
+        metadata: [
+          "file": "\(configuration.output.appendingPathComponent(SummaryMailComposer.fileName).path)"
+        ])
+      return nil
+    }
     do {
       try await delivery.deliver(message.rendered, from: message.from, to: message.to)
       logger.info(

@@ -8,9 +8,73 @@ import Foundation
 /// No phone number appears anywhere; device ids appear only masked to their last four digits.
 public struct EmailSummary {
   public let report: ReportModel
+  /// Where readers open the published report, when it is served.
+  public var reportURL: String?
+  /// Where the report is on the host, said when there is no URL.
+  public var location: String
+  /// Points the FOTA-capable share may fall before the summary opens with an alert.
+  public var alertDropPoints: Double
 
-  public init(report: ReportModel) {
+  public init(
+    report: ReportModel, reportURL: String? = nil, location: String = "", alertDropPoints: Double = 2
+  ) {
     self.report = report
+    self.reportURL = reportURL
+    self.location = location
+    self.alertDropPoints = alertDropPoints
+  }
+
+  /// Alert lines for the top of the summary: the FOTA-capable share fell by more than
+  /// ``alertDropPoints`` since the last night, or the data problems rose by more than half.
+  public var alerts: [String] {
+    guard let delta = report.delta, let previous = delta.previousNight else { return [] }
+    var alerts: [String] = []
+    let now = Self.share(totals.ready, of: totals.devices)
+    let before = Self.share(delta.previousReady, of: delta.previousDevices)
+    if before - now > alertDropPoints {
+      alerts.append(
+        "The FOTA-capable share fell \(Self.percentPointChange(now: (totals.ready, totals.devices), before: (delta.previousReady, delta.previousDevices)).dropFirst()) points since \(previous): "
+          + "\(Figures.percent(delta.previousReady, of: delta.previousDevices))% to \(Figures.percent(totals.ready, of: totals.devices))%."
+      )
+    }
+    let problems = report.diagnostics.totalCount
+    if let earlier = delta.previousDataProblems, problems * 2 > earlier * 3, problems > earlier {
+      alerts.append(
+        "Data problems rose by more than half since \(previous): \(Figures.grouped(earlier)) to \(Figures.grouped(problems))."
+      )
+    }
+    return alerts
+  }
+
+  /// One line per model with a trend: its share on the newest firmware, the pace, the projection.
+  public var trendLines: [String] {
+    guard let trends = report.trends else { return [] }
+    return trends.models.prefix(Self.modelLimit).compactMap { model in
+      guard let share = model.newestShare(nights: trends.nights).last ?? nil else { return nil }
+      let name = Self.display(
+        [model.model.make, model.model.model].filter { !$0.isEmpty }.joined(separator: " "))
+      let target = Figures.decimal(trends.targetPercent)
+      let projection =
+        switch model.projection {
+        case .reached: "\(target)% reached"
+        case .on(let night): "\(target)% by \(night)"
+        case .notAtThisPace: "\(target)% not at this pace"
+        }
+      return
+        "\(name): \(Figures.decimal(share))% on \(Self.display(model.newestFirmware)), "
+        + "\(Figures.decimal(model.upgradesPerDay)) upgrades a day, \(projection)"
+    }
+  }
+
+  /// The last line: where to read the full report.
+  public var reportLine: String {
+    if let reportURL { return "The full report: \(reportURL)" }
+    return location.isEmpty
+      ? "The full report is report.html in the report folder." : "The full report is \(location)."
+  }
+
+  private static func share(_ part: Int, of whole: Int) -> Double {
+    whole == 0 ? 0 : Double(part) * 100 / Double(whole)
   }
 
   /// Models listed before the rest are left to the attachment.
@@ -39,6 +103,8 @@ public struct EmailSummary {
       "FOTA readiness for account \(report.figures.account), as of \(Figures.readableInstant(report.figures.asOf))"
     )
     lines.append("")
+    for alert in alerts { lines.append("ALERT: \(alert)") }
+    if !alerts.isEmpty { lines.append("") }
     if let problem = report.historyProblem {
       lines.append("History not used tonight: \(problem). No changes or trends in this summary.")
       lines.append("")
@@ -63,6 +129,11 @@ public struct EmailSummary {
       } else {
         lines.append("No earlier run in the history: changes are reported from the next run on.")
       }
+    }
+    if !trendLines.isEmpty {
+      lines.append("")
+      lines.append("Newest firmware, trend and projection")
+      lines += trendLines
     }
     lines.append("")
     lines.append("Readiness by model")
@@ -94,7 +165,7 @@ public struct EmailSummary {
         + "(\(problems.map { "\($0.kind) \($0.count)" }.joined(separator: ", ")))")
     lines.append("Source: \(report.figures.source); \(Figures.grouped(report.figures.pages)) pages.")
     lines.append("")
-    lines.append("The full report is report.html beside this message.")
+    lines.append(reportLine)
     return lines.map(Self.visible).joined(separator: "\n") + "\n"
   }
 
@@ -112,6 +183,12 @@ public struct EmailSummary {
       "source": Self.visible(report.figures.source), "pages": Figures.grouped(report.figures.pages),
     ]
     if let problem = report.historyProblem { context["historyProblem"] = Self.visible(problem) }
+    if !alerts.isEmpty { context["alerts"] = alerts.map { ["text": $0] } }
+    if !trendLines.isEmpty {
+      context["trends"] = trendLines.map { ["text": $0] }
+      context["hasTrends"] = true
+    }
+    if let reportURL { context["reportURL"] = reportURL } else { context["reportLine"] = reportLine }
     if let delta = report.delta {
       if let previous = delta.previousNight {
         context["changes"] = [

@@ -11,16 +11,20 @@ public struct SummaryMailComposer {
   public let options: EmailOptions
   public let templates: ReportTemplates
   public let date: Date
+  /// Where the report is on this host (`report.html` in the published folder, and the host), for
+  /// a summary without ``EmailOptions/reportURL``.
+  public var location: String
 
   /// The template of the HTML part.
   public static let template = "email"
   /// The message's file name in the report folder.
   public static let fileName = "summary.eml"
 
-  public init(options: EmailOptions, templates: ReportTemplates, date: Date) {
+  public init(options: EmailOptions, templates: ReportTemplates, date: Date, location: String = "") {
     self.options = options
     self.templates = templates
     self.date = date
+    self.location = location
   }
 
   /// A per-device writer that keeps `upgrade-plan.csv` for the attachment, when device-level
@@ -35,7 +39,9 @@ public struct SummaryMailComposer {
     throws
     -> MIMEMessage
   {
-    let summary = EmailSummary(report: model)
+    let summary = EmailSummary(
+      report: model, reportURL: options.reportURL, location: location,
+      alertDropPoints: options.alertDropPoints)
     guard let html = templates.library.render(summary.context, withTemplate: Self.template) else {
       throw RenderError.invalidTemplate(name: Self.template + ".mustache", reason: "template not found")
     }

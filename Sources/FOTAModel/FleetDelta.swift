@@ -19,6 +19,8 @@ public struct FleetDelta: Sendable, Equatable {
   /// The previous run's device count and ready devices, for the change in readiness.
   public var previousDevices = 0
   public var previousReady = 0
+  /// The previous run's data problems; `nil` when it did not record them.
+  public var previousDataProblems: Int?
 
   /// Creates an empty delta against `previousNight`.
   public init(previousNight: String?) {

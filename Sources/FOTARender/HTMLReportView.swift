@@ -32,14 +32,19 @@ struct HTMLReportView {
   private var baseContext: [String: Any] {
     let summary = report.summary
     let totals = summary.totals
-    return [
+    var context: [String: Any] = [
+      "moreModels": Array(modelRows.dropFirst(Self.tableLimit)),
+      "hasMoreModels": modelRows.count > Self.tableLimit,
+      "moreModelsText": Self.count(modelRows.count - Self.tableLimit, "more model", "more models"),
+    ]
+    if let filter = report.figures.clientTypeFilter { context["clientTypeFilter"] = filter }
+    return context.merging([
       "title": "FOTA readiness — \(report.figures.account) — \(Figures.readableInstant(report.figures.asOf))",
       "account": report.figures.account,
       "asOf": Figures.readableInstant(report.figures.asOf),
-      "clientTypeFilter": report.figures.clientTypeFilter ?? "",
       "headline": headline,
       "readinessChart": readinessChart,
-      "models": modelRows,
+      "models": Array(modelRows.prefix(Self.tableLimit)),
       "firmwareChart": firmwareChart,
       "firmwareModels": firmwareModels,
       "upgradeAgeChart": SVGChart.bars(
@@ -65,7 +70,7 @@ struct HTMLReportView {
       "firstRun": report.historyEnabled && report.delta?.previousNight == nil,
       "hasDiagnostics": !report.diagnostics.isEmpty,
       "completeness": completeness,
-    ]
+    ]) { $1 }
   }
 
   private var headline: [[String: String]] {
@@ -170,7 +175,7 @@ struct HTMLReportView {
     report.summary.modelsBySize.prefix(Self.modelLimit).map { model in
       [
         "label": Self.modelLabel(model.key),
-        "devices": Figures.grouped(model.counts.devices),
+        "devicesText": Self.count(model.counts.devices, "device", "devices"),
         "firmware": firmwareSegments(model.key).map { segment in
           [
             "name": segment.name, "devices": Figures.grouped(segment.counts),
@@ -196,25 +201,40 @@ struct HTMLReportView {
     "#1565c0", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#c62828", "#5d4037", "#455a64",
   ]
 
+  /// Rows a per-model table shows before the rest are folded under a `<details>`.
+  static let tableLimit = 20
+
+  /// `1 device`, `2 devices`.
+  static func count(_ value: Int, _ one: String, _ many: String) -> String {
+    "\(Figures.grouped(value)) \(value == 1 ? one : many)"
+  }
+
+  /// The `index`-th model's line colour: the palette, then evenly spread hues.
+  static func lineColor(_ index: Int) -> String {
+    if index < lineColors.count { return lineColors[index] }
+    let hue = (index - lineColors.count) * 47 % 360
+    return "hsl(\(hue), 55%, 42%)"
+  }
+
   /// The trends section: adoption of each model's newest firmware over the last nights.
   private var trends: [String: Any]? {
     guard let trends = report.trends, !trends.nights.isEmpty else { return nil }
-    let shown = trends.models.prefix(Self.lineColors.count)
     let chart = SVGChart.lines(
-      shown.enumerated().map { index, model in
+      trends.models.enumerated().map { index, model in
         (
           Self.modelLabel(model.model) + " on " + Self.display(model.newestFirmware),
-          model.newestShare(nights: trends.nights), Self.lineColors[index]
+          model.newestShare(nights: trends.nights), Self.lineColor(index)
         )
-      }, xLabels: trends.nights, title: "Share of each model on its newest firmware")
+      }, xLabels: trends.nights, target: trends.targetPercent,
+      title: "Share of each model on its newest firmware")
     return [
       "chart": chart,
-      "nights": String(trends.nights.count),
+      "nights": trends.nights.count == 1 ? "tonight" : "last \(trends.nights.count) nights",
       "target": Figures.percent(Int(trends.targetPercent * 10), of: 1000),
       "models": trends.models.enumerated().map { index, model in
         let share = model.newestShare(nights: trends.nights).last ?? nil
         return [
-          "color": index < Self.lineColors.count ? Self.lineColors[index] : "transparent",
+          "color": Self.lineColor(index),
           "model": Self.modelLabel(model.model), "firmware": Self.display(model.newestFirmware),
           "share": share.map { Figures.percent(Int(($0 * 10).rounded()), of: 1000) } ?? "–",
           "velocity": Figures.decimal(model.upgradesPerDay),
@@ -240,6 +260,9 @@ struct HTMLReportView {
         "readyPercent": Figures.percent(funnel.ready, of: funnel.total),
       ]
     }
+    let funnelRows = plan.funnelByModel.sorted {
+      $0.value.total != $1.value.total ? $0.value.total > $1.value.total : $0.key < $1.key
+    }.map { model, funnel in steps(funnel).merging(["model": Self.modelLabel(model)]) { $1 } }
     let requests = planning.requests
     var files: [Cohort: Int] = [:]
     for request in requests { files[request.cohort, default: 0] += 1 }
@@ -252,9 +275,10 @@ struct HTMLReportView {
           ("Licensed", plan.funnel.licensed), ("On a known firmware", plan.funnel.knownFirmware),
           ("Ready to upgrade", plan.funnel.ready), ("Up to date", plan.funnel.upToDate),
         ], color: "#2e7d32", title: "Readiness funnel"),
-      "models": plan.funnelByModel.sorted {
-        $0.value.total != $1.value.total ? $0.value.total > $1.value.total : $0.key < $1.key
-      }.map { model, funnel in steps(funnel).merging(["model": Self.modelLabel(model)]) { $1 } },
+      "models": Array(funnelRows.prefix(Self.tableLimit)),
+      "moreModels": Array(funnelRows.dropFirst(Self.tableLimit)),
+      "hasMoreModels": funnelRows.count > Self.tableLimit,
+      "moreModelsText": Self.count(funnelRows.count - Self.tableLimit, "more model", "more models"),
       "statuses": PlanStatus.allCases.map {
         ["status": $0.rawValue, "devices": Figures.grouped(plan.statusCounts[$0] ?? 0)]
       },
@@ -271,7 +295,7 @@ struct HTMLReportView {
     return section
   }
 
-  private func licenseFigures(_ plan: UpgradePlan) -> [[String: String]] {
+  private func licenseFigures(_ plan: UpgradePlan) -> [[String: Any]] {
     var rows: [(String, String)] = [("Devices needing a license", Figures.grouped(plan.needLicense))]
     if let pool = plan.licenses {
       rows += [
@@ -280,6 +304,7 @@ struct HTMLReportView {
         (
           "Headroom after licensing every device that needs one",
           Figures.grouped(plan.headroomAfterNeeds ?? 0)
+            + ((plan.headroomAfterNeeds ?? 0) < 0 ? " (a shortfall: buy or reclaim licenses)" : "")
         ),
       ]
     } else {
@@ -287,7 +312,11 @@ struct HTMLReportView {
     }
     rows.append(
       ("Licenses held by ineligible devices (to reclaim)", Figures.grouped(plan.licensedIneligible)))
-    return rows.map { ["label": $0.0, "value": $0.1] }
+    return rows.map { row -> [String: Any] in
+      var values: [String: Any] = ["label": row.0, "value": row.1]
+      if row.1.hasPrefix("-") { values["warning"] = true }
+      return values
+    }
   }
 
   /// The "what changed" section: `nil` on a first run.

@@ -74,9 +74,11 @@ public enum SVGChart {
     return svg + "</svg>"
   }
 
-  /// Lines of percentages (0–100) over labelled points in time; a `nil` leaves a gap.
+  /// Lines of percentages (0–100) over labelled points in time; a `nil` leaves a gap. `target`
+  /// (a percentage) is drawn as a dashed line, labelled.
   public static func lines(
-    _ series: [(label: String, values: [Double?], color: String)], xLabels: [String], title: String
+    _ series: [(label: String, values: [Double?], color: String)], xLabels: [String], target: Double? = nil,
+    title: String
   ) -> String {
     let height = 260
     let left = 44
@@ -100,10 +102,26 @@ public enum SVGChart {
         "<line x1=\"\(left)\" y1=\"\(lineY)\" x2=\"\(width - right)\" y2=\"\(lineY)\" stroke=\"#e4e7eb\"/>"
         + "<text x=\"\(left - 6)\" y=\"\(lineY + 4)\" text-anchor=\"end\">\(percent)%</text>"
     }
-    let step = max(1, (xLabels.count + 5) / 6)
-    for (index, label) in xLabels.enumerated() where index % step == 0 || index == xLabels.count - 1 {
+    if let target {
+      let targetY = y(target)
       svg +=
-        "<text x=\"\(x(index))\" y=\"\(height - 12)\" text-anchor=\"middle\">\(HTMLEscaping.escape(label))</text>"
+        "<line x1=\"\(left)\" y1=\"\(targetY)\" x2=\"\(width - right)\" y2=\"\(targetY)\" stroke=\"#c62828\" "
+        + "stroke-width=\"1.5\" stroke-dasharray=\"6 4\"><title>target \(Figures.decimal(target))%</title></line>"
+        + "<text x=\"\(width - right)\" y=\"\(targetY - 4)\" text-anchor=\"end\" fill=\"#c62828\">"
+        + "target \(Figures.decimal(target))%</text>"
+    }
+    // At most six dates, far enough apart for 10-character labels; the first and last anchored
+    // inside the chart so that neither is clipped.
+    let step = max(1, (xLabels.count + 5) / 6)
+    let shown = xLabels.indices.filter { index in
+      index == xLabels.count - 1 || (index % step == 0 && (xLabels.count - 1 - index) >= max(1, step / 2))
+    }
+    for index in shown {
+      let anchor =
+        xLabels.count > 1 && index == xLabels.count - 1
+        ? "end" : index == 0 && xLabels.count > 1 ? "start" : "middle"
+      svg +=
+        "<text x=\"\(x(index))\" y=\"\(height - 12)\" text-anchor=\"\(anchor)\">\(HTMLEscaping.escape(xLabels[index]))</text>"
     }
     for line in series {
       let points = line.values.enumerated().compactMap { index, value in value.map { "\(x(index)),\(y($0))" }
@@ -131,7 +149,7 @@ public enum SVGChart {
   }
 
   private static func label(_ text: String, y: Int) -> String {
-    "<text x=\"\(labelWidth - 8)\" y=\"\(y + rowHeight / 2 + 4)\" text-anchor=\"end\">\(HTMLEscaping.escape(HTMLEscaping.shortened(text, to: 36)))</text>"
+    "<text x=\"\(labelWidth - 8)\" y=\"\(y + rowHeight / 2 + 4)\" text-anchor=\"end\">\(HTMLEscaping.escape(HTMLEscaping.shortened(text, to: 30)))</text>"
   }
 
   private static func total(_ text: String, y: Int) -> String {

@@ -48,6 +48,8 @@ struct EmailTests {
     let out = directory.path("latest")
     let result = try BinaryRunner().run(Self.arguments(out: out.path))
     #expect(result.exitCode == 0, "\(result.standardError)")
+    // No --sendmail or --smtp-url: the log says the summary was written and not sent.
+    #expect(result.standardError.contains("summary written, not sent"), "\(result.standardError)")
     let file = out.appendingPathComponent("summary.eml")
     let parsed = try Self.parse(file)
 

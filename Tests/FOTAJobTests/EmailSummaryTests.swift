@@ -1,0 +1,41 @@
+import FOTAMail
+import FOTAModel
+import FOTARender
+import FOTATestSupport
+import Foundation
+import Testing
+
+@Suite("the e-mail's summary")
+struct EmailSummaryTests {
+  @Test(
+    "an alert opens the summary when the FOTA-capable share fell past --alert-drop or data problems rose by half"
+  )
+  func alerts() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    var model = try await RendererGoldenTests.model(in: directory)
+    let totals = model.summary.totals
+    var delta = FleetDelta(previousNight: "2026-10-31")
+    delta.previousDevices = totals.devices
+    // Last night every device but one was capable: tonight's share is far lower.
+    delta.previousReady = totals.devices - 1
+    delta.previousDataProblems = model.diagnostics.totalCount / 2
+    model.delta = delta
+    let summary = EmailSummary(report: model, reportURL: "https://reports.example.com/fota/report.html")
+    #expect(summary.alerts.count == 2)
+    #expect(summary.alerts[0].hasPrefix("The FOTA-capable share fell "))
+    #expect(summary.alerts[1].hasPrefix("Data problems rose by more than half since 2026-10-31"))
+    let lines = summary.text.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines[2].hasPrefix("ALERT: The FOTA-capable share fell"))
+    #expect(lines.contains("The full report: https://reports.example.com/fota/report.html"))
+
+    // Within the allowed drop, and with problems flat: no alert.
+    delta.previousReady = totals.ready + totals.devices / 100
+    delta.previousDataProblems = model.diagnostics.totalCount
+    model.delta = delta
+    let calm = EmailSummary(report: model, location: "/srv/reports/fota/latest/report.html on fota-host")
+    #expect(calm.alerts == [])
+    #expect(calm.text.contains("The full report is /srv/reports/fota/latest/report.html on fota-host."))
+    #expect(EmailSummary(report: model, alertDropPoints: 0.5).alerts.count == 1)
+  }
+}
