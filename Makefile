@@ -20,7 +20,7 @@ build:
 install: build
 	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/fota-report/Templates" \
 	  "$(DESTDIR)$(PREFIX)/share/fota-report/deploy"
-	install -m 755 "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/fota-report" "$(DESTDIR)$(PREFIX)/bin/fota-report"
+	install -s -m 755 "$$($(SWIFT) build $(BUILD_FLAGS) --show-bin-path)/fota-report" "$(DESTDIR)$(PREFIX)/bin/fota-report"
 	git rev-parse HEAD > "$(DESTDIR)$(PREFIX)/bin/fota-report.commit" 2>/dev/null || rm -f "$(DESTDIR)$(PREFIX)/bin/fota-report.commit"
 	install -m 644 Templates/* "$(DESTDIR)$(PREFIX)/share/fota-report/Templates/"
 	install -m 644 deploy/* "$(DESTDIR)$(PREFIX)/share/fota-report/deploy/"

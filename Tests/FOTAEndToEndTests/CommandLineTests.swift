@@ -49,6 +49,35 @@ struct CommandLineTests {
     #expect(nights == ["2026-11-01", "2026-11-02", "2026-11-03"], "\(list.standardOutput)")
   }
 
+  @Test("README command 1 needs no pip: .ci/bootstrap and run --demo with python3 and pip failing")
+  func demoWithoutPip() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    // python3, pip and pip3 that only leave a mark and fail, first on PATH.
+    let fake = directory.path("bin")
+    try FileManager.default.createDirectory(at: fake, withIntermediateDirectories: true)
+    let mark = directory.path("python-was-run")
+    for name in ["python3", "python", "pip", "pip3"] {
+      let script = fake.appendingPathComponent(name)
+      try "#!/bin/sh\necho \"$0 $*\" >> '\(mark.path)'\necho 'pip is not available' >&2\nexit 1\n"
+        .write(to: script, atomically: true, encoding: .utf8)
+      try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+    }
+    var environment = ProcessInfo.processInfo.environment
+    environment["PATH"] = fake.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+    let bootstrap = Process()
+    bootstrap.executableURL = RepositoryPaths.root.appendingPathComponent(".ci/bootstrap")
+    bootstrap.environment = environment
+    try bootstrap.run()
+    bootstrap.waitUntilExit()
+    #expect(bootstrap.terminationStatus == 0)
+    let result = try BinaryRunner(environment: environment).run(
+      ["run", "--demo", "--demo-devices", "1500", "--out", directory.path("latest").path, "--no-history"],
+      in: RepositoryPaths.root)
+    #expect(result.exitCode == 0, "\(result.standardError)")
+    #expect(!FileManager.default.fileExists(atPath: mark.path), "python or pip was run")
+  }
+
   @Test("--version names the package's version and the commit of the checkout it was built in")
   func version() throws {
     let result = try runner.run(["--version"])
