@@ -8,8 +8,6 @@ import Testing
 /// The e-mailed summary, parsed by Python's `email` package and delivered to aiosmtpd.
 @Suite("e-mailed summary")
 struct EmailTests {
-  static let support = RepositoryPaths.root.appendingPathComponent("Tests/Support")
-
   /// What Python's parser found in a message.
   struct Parsed: Decodable {
     struct Part: Decodable {
