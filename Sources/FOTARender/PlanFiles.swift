@@ -42,10 +42,25 @@ public enum PlanFiles {
     ]
   }
 
-  /// A device's `upgrade-plan.csv` row, when it has a plan.
+  /// A device's `upgrade-plan.csv` row, when it has a plan: the cells of ``planRow(_:)``, written
+  /// straight into the bytes (it runs for every device).
   struct PlanRows: DeviceRowFormatter {
     func format(_ record: PlannedDevice, into bytes: inout [UInt8]) {
-      if let row = PlanFiles.planRow(record) { CSVRow.append(row, to: &bytes) }
+      guard let plan = record.plan else { return }
+      let device = record.device
+      let path = plan.path
+      for cell in [device.deviceId, device.make, device.model, device.clientType, device.firmware] {
+        CSVRow.appendCell(cell, to: &bytes)
+        CSVRow.appendSeparator(to: &bytes)
+      }
+      CSVRow.appendCell(plan.status.rawValue, to: &bytes)
+      for cell in [path?.nextFirmware, path?.firmwareName, path?.newestFirmware] {
+        CSVRow.appendSeparator(to: &bytes)
+        if let cell { CSVRow.appendCell(cell, to: &bytes) }
+      }
+      CSVRow.appendSeparator(to: &bytes)
+      if let hops = path?.hops { CSVRow.appendCell(Int64(hops), to: &bytes) }
+      CSVRow.endRecord(&bytes)
     }
   }
 
