@@ -13,6 +13,9 @@ public struct PageCells: Sendable {
     var cells: [AggregationCell] = []
     var index: [AggregationCell: Int32] = [:]
     var cellOf: [Int32] = []
+    // A page's devices fall into a few hundred cells at most: sized once, never grown.
+    cells.reserveCapacity(records.count)
+    index.reserveCapacity(records.count)
     cellOf.reserveCapacity(records.count)
     for record in records {
       let cell = AggregationCell(record.device, asOf: asOf)
