@@ -33,12 +33,12 @@ public struct EmailSummary {
     let before = Self.share(delta.previousReady, of: delta.previousDevices)
     if before - now > alertDropPoints {
       alerts.append(
-        "The FOTA-capable share fell \(Self.percentPointChange(now: (totals.ready, totals.devices), before: (delta.previousReady, delta.previousDevices)).dropFirst()) points since \(previous): "
+        "The FOTA-capable share fell \(Figures.decimal(before - now)) points since \(previous): "
           + "\(Figures.percent(delta.previousReady, of: delta.previousDevices))% to \(Figures.percent(totals.ready, of: totals.devices))%."
       )
     }
     let problems = report.diagnostics.totalCount
-    if let earlier = delta.previousDataProblems, problems * 2 > earlier * 3, problems > earlier {
+    if let earlier = delta.previousDataProblems, problems * 2 > earlier * 3 {
       alerts.append(
         "Data problems rose by more than half since \(previous): \(Figures.grouped(earlier)) to \(Figures.grouped(problems))."
       )

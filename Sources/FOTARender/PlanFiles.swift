@@ -49,16 +49,19 @@ public enum PlanFiles {
       guard let plan = record.plan else { return }
       let device = record.device
       let path = plan.path
-      for cell in [device.deviceId, device.make, device.model, device.clientType, device.firmware] {
-        CSVRow.appendCell(cell, to: &bytes)
+      func cell(_ value: String?) {
+        if let value { CSVRow.appendCell(value, to: &bytes) }
         CSVRow.appendSeparator(to: &bytes)
       }
-      CSVRow.appendCell(plan.status.rawValue, to: &bytes)
-      for cell in [path?.nextFirmware, path?.firmwareName, path?.newestFirmware] {
-        CSVRow.appendSeparator(to: &bytes)
-        if let cell { CSVRow.appendCell(cell, to: &bytes) }
-      }
-      CSVRow.appendSeparator(to: &bytes)
+      cell(device.deviceId)
+      cell(device.make)
+      cell(device.model)
+      cell(device.clientType)
+      cell(device.firmware)
+      cell(plan.status.rawValue)
+      cell(path?.nextFirmware)
+      cell(path?.firmwareName)
+      cell(path?.newestFirmware)
       if let hops = path?.hops { CSVRow.appendCell(Int64(hops), to: &bytes) }
       CSVRow.endRecord(&bytes)
     }
