@@ -36,6 +36,10 @@ public actor ThingSpaceClient {
   private var acceptedTokens: Set<String> = []
   /// The login or renewal under way, which concurrent requests wait for instead of starting their own.
   private var authentication: (renewal: Renewal?, task: Task<Void, any Error>)?
+  /// Requests sent with each token and not answered yet.
+  private var unanswered: [String: Int] = [:]
+  /// Requests waiting for every answer to a token's requests (see ``settle(_:)``).
+  private var settling: [(token: String, continuation: CheckedContinuation<Void, Never>)] = []
 
   /// Creates a client for the API at `baseURL` (such as `https://thingspace.verizon.com`); run it
   /// on an `HTTPClient` made with ``httpConfiguration(connections:)``. With a `gate`, requests wait for a place
@@ -81,14 +85,19 @@ public actor ThingSpaceClient {
   {
     var path = ThingSpacePaths.devices(account: account, startIndex: startIndex)
     if let clientType { path += "?clientType=\(clientType.rawValue)" }
-    var decoder = DeviceListDecoder()
     var requests = 0
-    let (body, page) = try await fetch(path, counting: &requests) { body in
-      body.withUnsafeBytes { raw in
-        Result { () throws(DeviceListDecodingError) in try decoder.decode(raw) }
-      }.mapError { BodyProblem(reason: $0.description) }
-    }
+    let (body, page) = try await fetch(path, counting: &requests, decode: Self.decodeDevicePage)
     return (body, page, requests)
+  }
+
+  /// Decodes a device-list body on the caller's core, not the client's: with ranges walked at
+  /// once, the client would otherwise decode every range's pages one after another.
+  @concurrent
+  private static func decodeDevicePage(_ body: Data) async -> Result<DeviceListPage, BodyProblem> {
+    var decoder = DeviceListDecoder()
+    return body.withUnsafeBytes { raw in
+      Result { () throws(DeviceListDecodingError) in try decoder.decode(raw) }
+    }.mapError { BodyProblem(reason: $0.description) }
   }
 
   /// Fetches the account's upgrade paths: the exact bytes and the entries.
@@ -118,7 +127,7 @@ public actor ThingSpaceClient {
 
   /// A decoder through Foundation's `JSONDecoder`, for the small answers where speed does not matter.
   private static func json<Answer: Decodable & SendableMetatype>(_: Answer.Type)
-    -> @Sendable (Data) -> Result<Answer, BodyProblem>
+    -> @Sendable (Data) async -> Result<Answer, BodyProblem>
   {
     { body in
       do {
@@ -131,8 +140,9 @@ public actor ThingSpaceClient {
 
   /// GETs `path` with the auth headers, renewing tokens and retrying as the policy says; adds
   /// the requests it sent to `requests`.
-  private func fetch<Answer>(
-    _ path: String, counting requests: inout Int, decode: (Data) -> Result<Answer, BodyProblem>
+  private func fetch<Answer: Sendable>(
+    _ path: String, counting requests: inout Int,
+    decode: @Sendable (Data) async -> Result<Answer, BodyProblem>
   )
     async throws(CollectionError) -> (Data, Answer)
   {
@@ -141,6 +151,7 @@ public actor ThingSpaceClient {
     let request = "GET \(path)"
     var attempt = 0
     var renewed: Set<Renewal> = []
+    var replacedRetries = 0
     while true {
       attempt += 1
       let sent = (bearer: bearer, session: session)
@@ -156,8 +167,11 @@ public actor ThingSpaceClient {
       await gate?.enter()
       statistics.requests += 1
       requests += 1
+      sending(sent)
       let outcome = await send(message)
       await gate?.leave()
+      if Self.acceptsTokens(outcome) { accepted(sent) }
+      answered(sent)
       switch outcome {
       case .failed(let cause, let reason):
         retryCause = cause
@@ -174,7 +188,7 @@ public actor ThingSpaceClient {
         try refuseRedirect(status, headers, request: request)
         if status == .ok {
           accepted(sent)
-          switch decode(body) {
+          switch await decode(body) {
           case .success(let answer): return (body, answer)
           case .failure(let problem):
             retryCause = .invalidBody
@@ -187,6 +201,19 @@ public actor ThingSpaceClient {
         let renewal: Renewal? =
           apiError?.isExpiredSession == true ? .session : status == .unauthorized ? .bearer : nil
         if let renewal {
+          // Another request has replaced the rejected token since: try the current one, a bounded
+          // number of times (with ranges walked at once, a short-lived token can be used up by the
+          // others before this request's answer says it was accepted).
+          if renewed.contains(renewal), isReplaced(sent, renewal), replacedRetries < policy.maxAttempts {
+            replacedRetries += 1
+            attempt -= 1
+            continue
+          }
+          // Whether the token this request renewed was ever accepted is told by the answers to the
+          // other requests sent with it, which may come after this one's.
+          if renewed.contains(renewal), let token = renewal == .bearer ? sent.bearer : sent.session {
+            await settle(token)
+          }
           // A token another request saw accepted expired since: renewing it again is no loop.
           if renewed.contains(renewal), wasAccepted(sent, renewal) { renewed.remove(renewal) }
           guard credentials.canRenew, !renewed.contains(renewal) else {
@@ -256,6 +283,51 @@ public actor ThingSpaceClient {
   private func wasAccepted(_ sent: (bearer: String?, session: String?), _ renewal: Renewal) -> Bool {
     guard let token = renewal == .bearer ? sent.bearer : sent.session else { return false }
     return acceptedTokens.contains(token)
+  }
+
+  /// Counts a request sent with `sent`'s tokens and not answered yet.
+  private func sending(_ sent: (bearer: String?, session: String?)) {
+    for token in [sent.bearer, sent.session].compactMap({ $0 }) { unanswered[token, default: 0] += 1 }
+  }
+
+  /// Counts a request sent with `sent`'s tokens as answered (or failed), once what its answer says
+  /// of them is recorded, and wakes the requests waiting to know.
+  private func answered(_ sent: (bearer: String?, session: String?)) {
+    for token in [sent.bearer, sent.session].compactMap({ $0 }) {
+      let left = (unanswered[token] ?? 1) - 1
+      unanswered[token] = left > 0 ? left : nil
+    }
+    var still: [(token: String, continuation: CheckedContinuation<Void, Never>)] = []
+    for waiter in settling {
+      if unanswered[waiter.token] == nil { waiter.continuation.resume() } else { still.append(waiter) }
+    }
+    settling = still
+  }
+
+  /// Waits until every request sent with `token` so far has been answered, unless it has been
+  /// accepted already.
+  private func settle(_ token: String) async {
+    while unanswered[token] != nil, !acceptedTokens.contains(token) {
+      await withCheckedContinuation { settling.append((token, $0)) }
+    }
+  }
+
+  /// True when an answer shows the tokens it was sent with were accepted: a status line other than
+  /// a rejected bearer (401) or an expired session.
+  private static func acceptsTokens(_ outcome: Outcome) -> Bool {
+    switch outcome {
+    case .failed: return false
+    case .cutShort(let status, _): return status == .ok
+    case .answered(let status, _, let body):
+      if status == .ok { return true }
+      if status == .unauthorized || (300..<400).contains(status.code) { return false }
+      return (try? JSONDecoder().decode(APIErrorBody.self, from: body))?.isExpiredSession != true
+    }
+  }
+
+  /// True when the token `renewal` replaces is no longer the one requests send.
+  private func isReplaced(_ sent: (bearer: String?, session: String?), _ renewal: Renewal) -> Bool {
+    renewal == .bearer ? sent.bearer != bearer : sent.session != session
   }
 
   /// A token renewed after ThingSpace rejected the current one.

@@ -212,6 +212,23 @@ struct ParallelCollectionTests {
     #expect(night.statistics.mostDeviceListRequestsAtOnce >= 2)
   }
 
+  @Test(
+    "a gateway that refuses every token it issues: each request renews once at most, then the night stops")
+  func refusedFreshTokens() async throws {
+    let fixture = try JobFixture()
+    defer { fixture.remove() }
+    let history = try await Self.historyOfNightZero(in: fixture)
+    for parallel in [1, 4] {
+      let night = try await Self.nightOne(parallel: parallel, history: history) { $0.tokenTTL = 0 }
+      #expect(night.outcome == nil)
+      #expect(
+        night.error?.errorDescription?.contains("HTTP 401") == true, "\(night.error?.errorDescription ?? "")")
+      // The login, then one renewal for each request at most: the device-list starts and the
+      // two planning requests.
+      #expect(night.statistics.tokenRequests <= 1 + parallel + 2, "--parallel \(parallel)")
+    }
+  }
+
   @Test("without history the walk is sequential, and the report says why")
   func sequentialWithoutHistory() async throws {
     let night = try await Self.nightOne(parallel: 4, history: nil)
