@@ -63,6 +63,11 @@ struct DeviceIndex: Sendable, Equatable {
     return true
   }
 
+  /// How many devices run `runId`'s stored index holds; `nil` when it has none.
+  static func deviceCount(_ db: Database, runId: Int64) throws -> Int? {
+    try Int.fetchOne(db, sql: "SELECT sum(count) FROM deviceIndex WHERE runId = ?", arguments: [runId])
+  }
+
   /// Reads a stored index front to back, one chunk in memory at a time.
   struct Reader {
     /// Fetches a chunk by number; `nil` past the last.

@@ -17,33 +17,65 @@ extension HistoryStore {
     let filter = clientTypeFilter ?? ""
     return try access {
       try self.pool.read { db -> [[String]] in
-        guard try Self.latestRun(db, account, filter) != nil else { return [] }
+        guard let run = try Self.latestRun(db, account, filter) else { return [] }
+        let runId: Int64 = run["id"]
+        if let count = try DeviceIndex.deviceCount(db, runId: runId),
+          var reader = try DeviceIndex.Reader(db, runId: runId)
+        {
+          // Last night's index holds its ids in IMEI order: one pass, no scan of the device table.
+          return try Self.splits(count: count, ranges: ranges, minimumPerRange: minimumPerRange) { windows in
+            var wanted = windows.flatMap { $0 }.makeIterator()
+            var next = wanted.next()
+            var ids: [Int: String] = [:]
+            var position = 0
+            while let target = next, let entry = try reader.next() {
+              if position == target {
+                ids[position] = String(entry.id)
+                next = wanted.next()
+              }
+              position += 1
+            }
+            return windows.map { $0.compactMap { ids[$0] } }
+          }
+        }
         let count =
           try Int.fetchOne(
             db, sql: "SELECT count(*) FROM device WHERE account = ? AND clientTypeFilter = ?",
             arguments: [account, filter]) ?? 0
-        let usable = min(ranges, count / max(1, minimumPerRange))
-        guard usable > 1 else { return [] }
-        let neighbours = Self.splitNeighbours
-        var splits: [[String]] = []
-        for split in 1..<usable {
-          let position = count * split / usable
-          let window = try String.fetchAll(
-            db,
-            sql: """
-              SELECT deviceId FROM device WHERE account = ? AND clientTypeFilter = ?
-              ORDER BY sortKey LIMIT ? OFFSET ?
-              """,
-            arguments: [account, filter, 2 * neighbours + 1, max(0, position - neighbours)])
-          let centre = min(neighbours, position)
-          var order = [centre]
-          for step in 1...neighbours { order += [centre - step, centre + step] }
-          let candidates = order.filter { window.indices.contains($0) }.map { window[$0] }
-            .filter { !$0.isEmpty && $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }
-          if !candidates.isEmpty { splits.append(candidates) }
+        return try Self.splits(count: count, ranges: ranges, minimumPerRange: minimumPerRange) { windows in
+          try windows.map { window in
+            try String.fetchAll(
+              db,
+              sql: """
+                SELECT deviceId FROM device WHERE account = ? AND clientTypeFilter = ?
+                ORDER BY sortKey LIMIT ? OFFSET ?
+                """,
+              arguments: [account, filter, window.count, window.lowerBound])
+          }
         }
-        return splits
       }
     }
+  }
+
+  /// The candidates of each split point of `count` devices in IMEI order, the ids at each window
+  /// of positions (the quantile and its neighbours, in order) read by `ids`.
+  private static func splits(
+    count: Int, ranges: Int, minimumPerRange: Int, ids: ([Range<Int>]) throws -> [[String]]
+  ) rethrows -> [[String]] {
+    let usable = min(ranges, count / max(1, minimumPerRange))
+    guard usable > 1 else { return [] }
+    let neighbours = splitNeighbours
+    let positions = (1..<usable).map { count * $0 / usable }
+    let windows = positions.map { max(0, $0 - neighbours)..<min(count, $0 + neighbours + 1) }
+    var splits: [[String]] = []
+    for (position, window) in zip(positions, try ids(windows)) {
+      let centre = position - max(0, position - neighbours)
+      var order = [centre]
+      for step in 1...neighbours { order += [centre - step, centre + step] }
+      let candidates = order.filter { window.indices.contains($0) }.map { window[$0] }
+        .filter { !$0.isEmpty && $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }
+      if !candidates.isEmpty { splits.append(candidates) }
+    }
+    return splits
   }
 }
