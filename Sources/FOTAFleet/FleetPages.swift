@@ -63,12 +63,18 @@ extension SyntheticFleet {
       case .string: false
       case .alternating: lastSlot % 2 != 0
       }
-    var body = "{\"accountName\":\(JSONText.string(account)),\"hasMoreData\":\(hasMore),"
-    body += "\"lastSeenDeviceId\":\(asNumber ? next : JSONText.string(next)),\"deviceList\":["
-    body += entries.joined(separator: ",")
-    body += "]}"
+    var body: [UInt8] = []
+    body.reserveCapacity(entries.reduce(256) { $0 + $1.utf8.count + 1 })
+    body += "{\"accountName\":\(JSONText.string(account)),\"hasMoreData\":\(hasMore),".utf8
+    body += "\"lastSeenDeviceId\":\(asNumber ? next : JSONText.string(next)),\"deviceList\":[".utf8
+    for (offset, entry) in entries.enumerated() {
+      if offset > 0 { body.append(UInt8(ascii: ",")) }
+      body += entry.utf8
+    }
+    body += "]}".utf8
     return FleetPage(
-      body: body, entryCount: entries.count, hasMoreData: hasMore, nextStartIndex: next)
+      body: String(decoding: body, as: UTF8.self), entryCount: entries.count, hasMoreData: hasMore,
+      nextStartIndex: next)
   }
 
   /// Every page in order, as a client paging from `startIndex` 0 would receive them.

@@ -32,4 +32,24 @@ public enum JSONText {
     }
     out += "\""
   }
+
+  /// Appends `value` as a JSON string literal's UTF-8 to `out`, escaped as ``append(_:to:)-(_,String)``.
+  public static func append(_ value: String, to out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    for byte in value.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+      case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+      case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+      case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+      case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+      case ..<0x20:
+        let hex = Array("0123456789abcdef".utf8)
+        out += Array("\\u00".utf8)
+        out += [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+      default: out.append(byte)
+      }
+    }
+    out.append(UInt8(ascii: "\""))
+  }
 }

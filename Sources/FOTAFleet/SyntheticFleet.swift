@@ -202,16 +202,16 @@ private struct Showcase {
   }
 }
 
-/// A JSON object's text, built member by member into one string.
+/// A JSON object's text, built member by member into one buffer of UTF-8.
 private struct ObjectText {
-  private var text = "{"
+  private var text: [UInt8] = [UInt8(ascii: "{")]
 
-  init() { text.reserveCapacity(384) }
+  init() { text.reserveCapacity(512) }
 
   /// Adds a member whose value is JSON text already.
   mutating func raw(_ key: String, _ value: String) {
     self.key(key)
-    text.append(value)
+    text += value.utf8
   }
 
   /// Adds a member whose value is `value` as a JSON string.
@@ -221,12 +221,16 @@ private struct ObjectText {
   }
 
   /// The object, closed.
-  func closed() -> String { text + "}" }
+  func closed() -> String {
+    var closed = text
+    closed.append(UInt8(ascii: "}"))
+    return String(decoding: closed, as: UTF8.self)
+  }
 
   private mutating func key(_ key: String) {
-    if text.utf8.count > 1 { text.append(",") }
-    text.append("\"")
-    text.append(key)
-    text.append("\":")
+    if text.count > 1 { text.append(UInt8(ascii: ",")) }
+    text.append(UInt8(ascii: "\""))
+    text += key.utf8
+    text += [UInt8(ascii: "\""), UInt8(ascii: ":")]
   }
 }
