@@ -24,6 +24,18 @@ public struct DeviceIdSet: Sendable {
     return unordered.insert(value).inserted
   }
 
+  /// Adds every id of `later`, a set of ids that all come after this one's in IMEI order (the
+  /// next range of a night collected in ranges) or none of which is here yet.
+  public mutating func formUnion(_ later: DeviceIdSet) {
+    if let first = later.ascending.first, ascending.last.map({ $0 < first }) ?? true {
+      ascending += later.ascending
+    } else {
+      for value in later.ascending where !Self.contains(ascending, value) { unordered.insert(value) }
+    }
+    unordered.formUnion(later.unordered)
+    other.formUnion(later.other)
+  }
+
   /// Binary search of a sorted array.
   private static func contains(_ sorted: [UInt64], _ value: UInt64) -> Bool {
     var low = 0

@@ -49,6 +49,15 @@ public struct FleetAggregator: Sendable {
     return kept
   }
 
+  /// Adds what `later` counted, as if its devices had been added here one by one after these:
+  /// `later` must hold other devices (the next range of a night collected in ranges), so none of
+  /// its devices is a duplicate of one here.
+  public mutating func merge(_ later: FleetAggregator) {
+    for (cell, counted) in zip(later.cells, later.counts) { counts[position(of: cell)].merge(counted) }
+    duplicates += later.duplicates
+    seen.formUnion(later.seen)
+  }
+
   /// Counts a device's id; false, with a diagnostic, when it was seen before.
   private mutating func isNew(_ device: Device, page: Int, diagnostics: inout Diagnostics) -> Bool {
     guard seen.insert(device.deviceId) else {

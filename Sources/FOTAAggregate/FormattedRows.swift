@@ -18,6 +18,28 @@ public struct FormattedRows: Sendable {
     }
   }
 
+  /// Rows read back as they were formatted: `bytes` end to end, each ending at its `ends` entry.
+  init(bytes: [UInt8], ends: [Int]) {
+    self.bytes = bytes
+    self.ends = ends
+  }
+
+  /// The rows of the devices `kept` marks (all when `nil`).
+  func keeping(_ kept: [Bool]?) -> FormattedRows {
+    guard let kept else { return self }
+    var rows = FormattedRows(bytes: [], ends: [])
+    rows.bytes.reserveCapacity(bytes.count)
+    var start = 0
+    for (offset, end) in ends.enumerated() {
+      if kept[offset] {
+        rows.bytes += bytes[start..<end]
+        rows.ends.append(rows.bytes.count)
+      }
+      start = end
+    }
+    return rows
+  }
+
   /// The bytes of the devices `kept` marks (all when `nil`), handed to `body` in runs.
   public func withKeptBytes(_ kept: [Bool]?, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
     try bytes.withUnsafeBufferPointer { all in

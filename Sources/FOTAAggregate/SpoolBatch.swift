@@ -7,6 +7,12 @@ public struct SpoolBatch: Sendable {
   /// True when the page's ids strictly ascend in IMEI order.
   let ascending: Bool
 
+  /// A batch read back as it was encoded.
+  init(rows: FormattedRows, ascending: Bool) {
+    self.rows = rows
+    self.ascending = ascending
+  }
+
   /// Encodes `records`.
   public init(_ records: [PlannedDevice]) {
     rows = FormattedRows(records, formatter: SpoolRecord.Formatter())

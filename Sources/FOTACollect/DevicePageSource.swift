@@ -26,6 +26,11 @@ public protocol DevicePageSource {
 
   /// The firmware list and license pool for planning; what cannot be had is said, not thrown.
   mutating func planningData() async -> PlanningData
+
+  /// For a source walked in ranges at once: its ranges, started, in IMEI order, each a source of
+  /// its own whose pages the collector takes as they arrive; `nil` for a source walked in one go.
+  /// Asked once, before the first page.
+  mutating func ranges() async throws(CollectionError) -> [RangePageSource]?
 }
 
 extension DevicePageSource {
@@ -37,6 +42,9 @@ extension DevicePageSource {
 
   /// Sources walked in one go say nothing of ranges.
   public func layout() async -> CollectionLayout? { nil }
+
+  /// Sources are walked in one go unless they say otherwise.
+  public mutating func ranges() async throws(CollectionError) -> [RangePageSource]? { nil }
 
   /// Sources without planning data say so.
   public mutating func planningData() async -> PlanningData {

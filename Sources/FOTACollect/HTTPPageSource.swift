@@ -5,7 +5,7 @@ import ThingSpaceAPI
 /// Collects an account's device list from ThingSpace, page by page, following the keyset cursor.
 ///
 /// Starts at `startIndex` 0 and follows `lastSeenDeviceId` while `hasMoreData` is true.
-public struct HTTPPageSource: DevicePageSource {
+public struct HTTPPageSource: DevicePageSource, Sendable {
   public let client: ThingSpaceClient
   public let account: String
   public let clientType: ClientType?

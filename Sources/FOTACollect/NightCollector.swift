@@ -12,7 +12,7 @@ import ThingSpaceAPI
 ///
 /// The planning data (firmware list, license pool) is fetched first, so that each device's plan
 /// is known when the device is; it travels with the device in the spool.
-public struct NightCollector {
+public struct NightCollector: Sendable {
   /// What the night is collected for.
   public struct Settings: Sendable {
     /// The account pages must belong to; the first page's when `nil`.
@@ -47,7 +47,9 @@ public struct NightCollector {
   ///
   /// Pages are decoded and normalised on every core, up to the source's ``DevicePageSource/pagesAhead``
   /// at a time, while the steps that depend on order (the sequence checks, de-duplication,
-  /// planning, aggregation, the spool, the sink) take them one by one in collection order.
+  /// planning, aggregation, the spool, the sink) take them one by one in collection order. A
+  /// source walked in ranges (``DevicePageSource/ranges()``) has each range collected as its
+  /// pages arrive, the ranges after the first held on disk until the ones before are written.
   public func collect(
     from source: inout some DevicePageSource, into spool: DeviceSpool, sink: (any DeviceSink)? = nil,
     recorder: PageRecorder?
@@ -56,19 +58,61 @@ public struct NightCollector {
   {
     let clock = ContinuousClock()
     let started = clock.now
+    let figures = RunFigures(
+      account: settings.account ?? "", asOf: settings.asOf, source: source.sourceDescription,
+      clientTypeFilter: settings.clientType?.rawValue)
+    logger.info("collecting", metadata: ["source": "\(figures.source)"])
+    var planning = try await fetchPlanningData(&source, recorder: recorder)
     var night = OrderedSteps(
-      figures: RunFigures(
-        account: settings.account ?? "", asOf: settings.asOf, source: source.sourceDescription,
-        clientTypeFilter: settings.clientType?.rawValue),
-      check: PageSequenceCheck(account: settings.account), aggregator: FleetAggregator(asOf: settings.asOf),
-      spool: spool, sink: sink, recorder: recorder)
-    logger.info("collecting", metadata: ["source": "\(night.figures.source)"])
-    night.planning = try await fetchPlanningData(&source, recorder: recorder)
+      tally: PageTally(
+        figures: figures, check: PageSequenceCheck(account: settings.account),
+        aggregator: FleetAggregator(asOf: settings.asOf), plan: planning.plan),
+      output: .night(spool: spool, sink: sink, recorder: recorder))
     let tools = PreparedPage.Tools(
       normaliser: DeviceNormaliser(asOf: settings.asOf), clientType: settings.clientType,
-      planner: night.planning.planner, asOf: settings.asOf, formatters: sink?.formatters ?? [])
-    let ahead = max(2, source.pagesAhead)
+      planner: planning.planner, asOf: settings.asOf, formatters: sink?.formatters ?? [])
+    let counter = PageCounter()
+    let ranges: [RangePageSource]?
+    do {
+      ranges = try await source.ranges()
+    } catch {
+      throw night.stopped(error)
+    }
+    if let ranges {
+      try await collect(
+        ranges, into: &night, tools: tools, counter: counter, paths: planning.planner?.paths ?? [])
+    } else {
+      try await walk(&source, into: &night, tools: tools, counter: counter)
+      try night.finish()
+    }
+    var tally = night.tally
+    tally.figures.account = tally.check.account ?? tally.figures.account
+    tally.figures.collectSeconds = (clock.now - started).seconds
+    tally.figures.http = await source.statistics()
+    tally.figures.collection = await source.layout()
+    if !spool.isAscending { tally.plan?.sortCohorts() }
+    let summary = tally.aggregator.summary
+    logger.info(
+      "collected",
+      metadata: [
+        "pages": "\(tally.figures.pages)", "devices": "\(summary.totals.devices)",
+        "seconds": "\(String(format: "%.2f", tally.figures.collectSeconds))",
+      ])
+    planning.plan = tally.plan
+    return CollectedNight(
+      figures: tally.figures, summary: summary, diagnostics: tally.diagnostics, spool: spool,
+      planning: planning.result(account: tally.figures.account, asOf: settings.asOf, options: settings.plan),
+      sinkFed: sink != nil && spool.isAscending)
+  }
 
+  /// Walks `source` into `steps`: pages prepared on every core, up to the source's
+  /// ``DevicePageSource/pagesAhead`` at once, taken in order. Stops early once `stop` says
+  /// another range failed.
+  private func walk(
+    _ source: inout some DevicePageSource, into steps: inout OrderedSteps, tools: PreparedPage.Tools,
+    counter: PageCounter, stop: CollectionStop? = nil
+  ) async throws {
+    let ahead = max(2, source.pagesAhead)
     try await withThrowingTaskGroup(of: PreparedPage.self) { group in
       var taken = 0
       var processed = 0
@@ -78,6 +122,7 @@ public struct NightCollector {
       while true {
         while !finished, taken - processed < ahead {
           do {
+            try stop?.check()
             guard let page = try await source.nextPage() else {
               finished = true
               break
@@ -95,14 +140,14 @@ public struct NightCollector {
         guard let page = try await group.next() else { break }
         waiting[page.collected.number] = page
         while let page = waiting.removeValue(forKey: processed + 1) {
-          try night.take(page)
+          try steps.take(page)
           processed += 1
           if let progress {
+            let total = counter.add(records: page.entries)
             progress(
               CollectionProgress(
-                pages: night.figures.pages, records: night.figures.records,
-                retries: await source.statistics()?.totalRetries ?? 0, seconds: (clock.now - started).seconds)
-            )
+                pages: total.pages, records: total.records,
+                retries: await source.statistics()?.totalRetries ?? 0, seconds: total.seconds))
           }
           logger.debug(
             "page",
@@ -112,94 +157,57 @@ public struct NightCollector {
             ])
         }
       }
-      if let failure { throw night.stopped(failure) }
+      if let failure { throw steps.stopped(failure) }
     }
-    try night.check.finish(endingAfter: night.segment?.through)
-    var figures = night.figures
-    figures.account = night.check.account ?? figures.account
-    figures.collectSeconds = (clock.now - started).seconds
-    figures.http = await source.statistics()
-    figures.collection = await source.layout()
-    var planning = night.planning
-    if !spool.isAscending { planning.plan?.sortCohorts() }
-    let summary = night.aggregator.summary
-    logger.info(
-      "collected",
-      metadata: [
-        "pages": "\(figures.pages)", "devices": "\(summary.totals.devices)",
-        "seconds": "\(String(format: "%.2f", figures.collectSeconds))",
-      ])
-    return CollectedNight(
-      figures: figures, summary: summary, diagnostics: night.diagnostics, spool: spool,
-      planning: planning.result(account: figures.account, asOf: settings.asOf, options: settings.plan),
-      sinkFed: sink != nil && spool.isAscending)
   }
 
-  /// The steps that take pages one by one, in collection order.
-  private struct OrderedSteps {
-    var figures: RunFigures
-    var check: PageSequenceCheck
-    /// The range of the last page taken, when the night is collected in ranges.
-    var segment: PageSegment?
-    var aggregator: FleetAggregator
-    var diagnostics = Diagnostics()
-    var planning = Planning(data: nil)
-    let spool: DeviceSpool
-    let sink: (any DeviceSink)?
-    let recorder: PageRecorder?
-
-    init(
-      figures: RunFigures, check: PageSequenceCheck, aggregator: FleetAggregator, spool: DeviceSpool,
-      sink: (any DeviceSink)?, recorder: PageRecorder?
-    ) {
-      self.figures = figures
-      self.check = check
-      self.aggregator = aggregator
-      self.spool = spool
-      self.sink = sink
-      self.recorder = recorder
+  /// Collects every range at once: the first into the night's outputs, each other into a
+  /// ``HeldRange``, appended to the night in IMEI order once all have ended. The first failure
+  /// stops every range.
+  private func collect(
+    _ ranges: [RangePageSource], into night: inout OrderedSteps, tools: PreparedPage.Tools,
+    counter: PageCounter, paths: [FirmwarePath]
+  ) async throws {
+    let stop = CollectionStop()
+    let empty = night.tally.emptied
+    let keepsBodies: Bool
+    if case .night(_, _, let recorder) = night.output {
+      keepsBodies = recorder != nil
+    } else {
+      keepsBodies = false
     }
-
-    /// Checks, saves and counts the next page, and plans, spools and hands on its devices.
-    mutating func take(_ page: PreparedPage) throws {
+    try await withThrowingTaskGroup(of: (Int, PageTally, HeldRange.Contents).self) { group in
+      for (offset, range) in ranges.enumerated().dropFirst() {
+        group.addTask {
+          do {
+            let held = try HeldRange(url: range.heldFile, keepsBodies: keepsBodies)
+            var source = range
+            var steps = OrderedSteps(tally: empty, output: .held(held))
+            try await walk(&source, into: &steps, tools: tools, counter: counter, stop: stop)
+            try steps.finish()
+            return (offset, steps.tally, try held.finish())
+          } catch {
+            stop.fail(error)
+            throw error
+          }
+        }
+      }
       do {
-        if let segment = page.collected.segment, segment.range != self.segment?.range {
-          // A new range of a night collected in ranges: the last one must have ended properly.
-          if let ended = self.segment { try check.finish(endingAfter: ended.through) }
-          check = PageSequenceCheck(account: check.account, startingAfter: segment.after)
+        if var first = ranges.first {
+          try await walk(&first, into: &night, tools: tools, counter: counter, stop: stop)
+          try night.finish()
         }
-        segment = page.collected.segment
-        try check.accept(
-          try page.envelope.get(), entries: page.elements, number: page.collected.number,
-          origin: page.collected.origin)
       } catch {
-        throw stopped(error)
+        stop.fail(error)
+        throw stop.failure ?? error
       }
-      try recorder?.save(page.collected)
-      figures.pages += 1
-      figures.records += page.entries
-      figures.skipped += page.skipped
-      figures.filteredOut += page.filteredOut
-      diagnostics.merge(page.diagnostics)
-      let kept = aggregator.add(
-        page.records, cells: page.cells, page: page.collected.number, diagnostics: &diagnostics)
-      let batch = DeviceBatch(records: page.records, kept: kept, formatted: page.formatted)
-      if planning.plan != nil {
-        for record in batch.keptRecords {
-          if let plan = record.plan { planning.plan?.add(record.device, plan: plan) }
-        }
+      var later = [(PageTally, HeldRange.Contents)?](repeating: nil, count: ranges.count)
+      do {
+        for try await (offset, tally, held) in group { later[offset] = (tally, held) }
+      } catch {
+        throw stop.failure ?? error
       }
-      try spool.append(page.spooled, records: page.records, kept: kept)
-      // Once the order breaks, the outputs are written from the sorted spool instead.
-      if let sink, spool.isAscending { try sink.write(batch) }
-    }
-
-    /// The error that stops collection, with how far it got.
-    func stopped(_ error: any Error) -> any Error {
-      if case CollectionError.stopped = error { return error }
-      guard let reason = error as? CollectionError else { return error }
-      return CollectionError.stopped(
-        pages: figures.pages, devices: figures.records, lastCursor: check.cursor, reason: reason)
+      for case (let tally, let held)? in later { try night.append(tally, held: held, paths: paths) }
     }
   }
 
@@ -215,7 +223,7 @@ public struct NightCollector {
   }
 
   /// Planning while collecting: the planner, the fleet's plan so far, what is missing.
-  fileprivate struct Planning {
+  private struct Planning {
     let data: PlanningData?
     let planner: UpgradePlanner?
     var plan: UpgradePlan?

@@ -62,12 +62,16 @@ public struct Diagnostics: Sendable, Equatable {
   }
 
   /// Adds what `later` recorded after everything recorded here, as if recorded one by one: counts
-  /// add up, and examples keep the first few in order.
-  public mutating func merge(_ later: Diagnostics) {
+  /// add up, and examples keep the first few in order. `later`'s page numbers are counted from
+  /// after `pagesBefore` pages (a range of a night collected in ranges numbers its own pages).
+  public mutating func merge(_ later: Diagnostics, pagesBefore: Int = 0) {
     for (key, entry) in later.entries {
       var merged = entries[key] ?? Entry(key: key, count: 0, examples: [])
       merged.count += entry.count
-      merged.examples += entry.examples.prefix(Self.exampleLimit - merged.examples.count)
+      for var example in entry.examples.prefix(Self.exampleLimit - merged.examples.count) {
+        example.page += pagesBefore
+        merged.examples.append(example)
+      }
       entries[key] = merged
     }
   }

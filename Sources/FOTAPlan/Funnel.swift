@@ -19,6 +19,17 @@ public struct Funnel: Sendable, Equatable, Codable {
 
   public init() {}
 
+  /// Adds another funnel's counts.
+  public mutating func merge(_ other: Funnel) {
+    total += other.total
+    active += other.active
+    eligible += other.eligible
+    licensed += other.licensed
+    knownFirmware += other.knownFirmware
+    ready += other.ready
+    upToDate += other.upToDate
+  }
+
   /// Counts one device.
   public mutating func add(
     active isActive: Bool, eligible isEligible: Bool, licensed isLicensed: Bool, plan: PlanStatus

@@ -38,6 +38,20 @@ public struct UpgradePlan: Sendable, Equatable {
     }
   }
 
+  /// Adds what `later` planned, as if its devices had been added here after these (the next
+  /// range of a night collected in ranges): counts add up, cohorts go on with its devices.
+  public mutating func merge(_ later: UpgradePlan) {
+    funnel.merge(later.funnel)
+    funnelByModel.merge(later.funnelByModel) { mine, theirs in
+      var merged = mine
+      merged.merge(theirs)
+      return merged
+    }
+    statusCounts.merge(later.statusCounts, uniquingKeysWith: +)
+    cohorts.merge(later.cohorts, uniquingKeysWith: +)
+    licensedIneligible += later.licensedIneligible
+  }
+
   /// Puts each cohort's devices in IMEI order, after devices arrived out of order.
   public mutating func sortCohorts() {
     for (cohort, devices) in cohorts { cohorts[cohort] = devices.sorted(by: DeviceID.precedes) }
