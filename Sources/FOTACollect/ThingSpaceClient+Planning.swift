@@ -4,21 +4,39 @@ import Foundation
 extension ThingSpaceClient {
   /// The firmware list and the license pool for planning; what cannot be had is said, not thrown.
   public func planningData(account: String) async -> PlanningData {
+    // Two requests at once: each is a round trip to ThingSpace before the first page is taken.
+    async let firmware = Self.outcome { () async throws(CollectionError) in
+      try await self.firmwareList(account: account)
+    }
+    async let licenses = Self.outcome { () async throws(CollectionError) in
+      try await self.licenseSummary(account: account)
+    }
     var data = PlanningData()
-    do {
-      let (body, entries) = try await firmwareList(account: account)
+    switch await firmware {
+    case .success(let (body, entries)):
       data.firmware = entries
       data.firmwareBody = body
-    } catch {
+    case .failure(let error):
       data.missing.append("firmware list: \(ErrorText.describe(error))")
     }
-    do {
-      let (body, summary) = try await licenseSummary(account: account)
+    switch await licenses {
+    case .success(let (body, summary)):
       data.licenses = summary
       data.licensesBody = body
-    } catch {
+    case .failure(let error):
       data.missing.append("license pool: \(ErrorText.describe(error))")
     }
     return data
+  }
+
+  /// What `body` returned or threw.
+  private static func outcome<Value>(_ body: () async throws(CollectionError) -> Value) async -> Result<
+    Value, CollectionError
+  > {
+    do {
+      return .success(try await body())
+    } catch {
+      return .failure(error)
+    }
   }
 }
