@@ -34,14 +34,14 @@ public struct FleetAggregator: Sendable {
   ) -> [Bool]? {
     var kept: [Bool]?
     var pageCounts = [GroupCounts](repeating: GroupCounts(), count: cells.cells.count)
-    for (offset, record) in records.enumerated() {
-      let device = record.device
-      guard isNew(device, page: page, diagnostics: &diagnostics) else {
+    for offset in records.indices {
+      guard isNew(records[offset].device, page: page, diagnostics: &diagnostics) else {
         if kept == nil { kept = Array(repeating: true, count: records.count) }
         kept![offset] = false
         continue
       }
-      pageCounts[Int(cells.cellOf[offset])].add(device, readiness: Readiness(device))
+      pageCounts[Int(cells.cellOf[offset])].add(
+        records[offset].device, readiness: Readiness(records[offset].device))
     }
     for (cell, counted) in zip(cells.cells, pageCounts) where counted.devices > 0 {
       counts[position(of: cell)].merge(counted)

@@ -12,8 +12,9 @@ public struct FormattedRows: Sendable {
   public init(_ records: [PlannedDevice], formatter: any DeviceRowFormatter) {
     ends.reserveCapacity(records.count)
     bytes.reserveCapacity(records.count * 160)
-    for record in records {
-      formatter.format(record, into: &bytes)
+    // By index: `for record in records` copies each record, retaining every one of its strings.
+    for index in records.indices {
+      formatter.format(records[index], into: &bytes)
       ends.append(bytes.count)
     }
   }

@@ -17,8 +17,8 @@ public struct PageCells: Sendable {
     cells.reserveCapacity(records.count)
     index.reserveCapacity(records.count)
     cellOf.reserveCapacity(records.count)
-    for record in records {
-      let cell = AggregationCell(record.device, asOf: asOf)
+    for offset in records.indices {
+      let cell = AggregationCell(records[offset].device, asOf: asOf)
       if let position = index[cell] {
         cellOf.append(position)
       } else {

@@ -16,8 +16,8 @@ public struct SpoolBatch: Sendable {
   /// Encodes `records`.
   public init(_ records: [PlannedDevice]) {
     rows = FormattedRows(records, formatter: SpoolRecord.Formatter())
-    ascending = zip(records, records.dropFirst()).allSatisfy {
-      DeviceID.precedes($0.device.deviceId, $1.device.deviceId)
+    ascending = records.indices.dropFirst().allSatisfy {
+      DeviceID.precedes(records[$0 - 1].device.deviceId, records[$0].device.deviceId)
     }
   }
 }

@@ -44,8 +44,8 @@ struct OrderedSteps {
       page.records, cells: page.cells, page: page.collected.number, diagnostics: &tally.diagnostics)
     let batch = DeviceBatch(records: page.records, kept: kept, formatted: page.formatted)
     if tally.plan != nil {
-      for record in batch.keptRecords {
-        if let plan = record.plan { tally.plan?.add(record.device, plan: plan) }
+      for index in page.records.indices where kept?[index] ?? true {
+        if let plan = page.records[index].plan { tally.plan?.add(page.records[index].device, plan: plan) }
       }
     }
     switch output {

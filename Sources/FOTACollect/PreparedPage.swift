@@ -70,8 +70,10 @@ struct PreparedPage: Sendable {
     }
     entries = elements.count
     records.reserveCapacity(entries)
-    for entry in elements {
-      guard let device = tools.normaliser.normalise(entry, page: sequence, diagnostics: &diagnostics) else {
+    for index in elements.indices {
+      guard
+        let device = tools.normaliser.normalise(elements[index], page: sequence, diagnostics: &diagnostics)
+      else {
         skipped += 1
         continue
       }
