@@ -21,10 +21,7 @@ public final class DeviceSpool {
   /// Creates an empty spool file at `url`.
   public init(url: URL) throws {
     self.url = url
-    guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-    }
-    handle = try FileHandle(forWritingTo: url)
+    handle = try FileHandle.writingEmptyFile(at: url)
     buffer.reserveCapacity(1 << 20)
   }
 

@@ -20,10 +20,7 @@ public final class HeldBatches {
   /// Creates an empty file at `url`.
   public init(url: URL) throws {
     self.url = url
-    guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-    }
-    handle = try FileHandle(forWritingTo: url)
+    handle = try FileHandle.writingEmptyFile(at: url)
   }
 
   deinit {
