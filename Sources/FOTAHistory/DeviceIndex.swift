@@ -18,8 +18,8 @@ struct DeviceIndex: Sendable, Equatable {
   /// for a chunk's first), and 8-byte little-endian digests.
   struct Chunk: Sendable, Equatable {
     var count = 0
-    var ids = Data()
-    var digests = Data()
+    var ids: [UInt8] = []
+    var digests: [UInt8] = []
   }
 
   /// The chunks, in IMEI order.
@@ -111,7 +111,9 @@ struct DeviceIndex: Sendable, Equatable {
       try Row.fetchOne(
         db, sql: "SELECT count, ids, digests FROM deviceIndex WHERE runId = ? AND chunk = ?",
         arguments: [runId, number]
-      ).map { row in Chunk(count: row["count"], ids: row["ids"], digests: row["digests"]) }
+      ).map { row in
+        Chunk(count: row["count"], ids: [UInt8](row["ids"] as Data), digests: [UInt8](row["digests"] as Data))
+      }
     }
 
     /// The next device's id and digest; `nil` after the last, or at bytes that do not decode
@@ -223,7 +225,8 @@ struct DeviceIndex: Sendable, Equatable {
         VALUES (?, ?, ?, ?, ?, ?, ?)
         """)
     for (number, chunk) in chunks.enumerated() {
-      try insert.execute(arguments: [runId, number, account, filter, chunk.count, chunk.ids, chunk.digests])
+      try insert.execute(
+        arguments: [runId, number, account, filter, chunk.count, Data(chunk.ids), Data(chunk.digests)])
     }
     try db.execute(
       sql: """
