@@ -45,32 +45,32 @@ enum SpoolRecord {
     guard offset + 14 <= raw.count else { return nil }
     let flags = raw[offset]
     let millis = Int64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 1, as: Int64.self))
-    let status = raw[offset + 9]
+    let planStatus = raw[offset + 9]
     let pathIndex = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 10, as: UInt32.self)))
     offset += 14
-    var fields: [String] = []
-    fields.reserveCapacity(8)
-    for _ in 0..<8 {
+    func field() -> String? {
       guard offset + 4 <= raw.count else { return nil }
       let length = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
       offset += 4
       guard offset + length <= raw.count else { return nil }
-      fields.append(
-        String(decoding: UnsafeRawBufferPointer(rebasing: raw[offset..<offset + length]), as: UTF8.self))
-      offset += length
+      defer { offset += length }
+      return String(decoding: UnsafeRawBufferPointer(rebasing: raw[offset..<offset + length]), as: UTF8.self)
     }
+    // One field after another, in the encoder's order, without an array of them.
+    guard let deviceId = field(), let mdn = field(), let make = field(), let model = field(),
+      let firmware = field(), let clientType = field(), let status = field(), let rawTime = field()
+    else { return nil }
     let state = UpgradeState.allCases[Int(flags >> 2) & 3]
     let upgrade = UpgradeTime(
-      state: state, milliseconds: state == .upgraded ? millis : nil, raw: flags & 16 != 0 ? fields[7] : nil)
+      state: state, milliseconds: state == .upgraded ? millis : nil, raw: flags & 16 != 0 ? rawTime : nil)
     let device = Device(
-      deviceId: fields[0], mdn: fields[1], make: fields[2], model: fields[3], firmware: fields[4],
-      clientType: fields[5], status: fields[6], fotaEligible: flags & 1 != 0, licenseAssigned: flags & 2 != 0,
-      upgrade: upgrade)
+      deviceId: deviceId, mdn: mdn, make: make, model: model, firmware: firmware, clientType: clientType,
+      status: status, fotaEligible: flags & 1 != 0, licenseAssigned: flags & 2 != 0, upgrade: upgrade)
     let plan =
-      status == 0
+      planStatus == 0
       ? nil
       : DevicePlan(
-        status: PlanStatus.allCases[Int(status) - 1],
+        status: PlanStatus.allCases[Int(planStatus) - 1],
         path: pathIndex == 0 || pathIndex > paths.count ? nil : paths[pathIndex - 1],
         pathIndex: pathIndex == 0 ? nil : pathIndex - 1)
     return (PlannedDevice(device: device, plan: plan), offset)
