@@ -36,6 +36,12 @@ public enum JSONText {
   /// Appends `value` as a JSON string literal's UTF-8 to `out`, escaped as ``append(_:to:)-(_,String)``.
   public static func append(_ value: String, to out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
+    guard value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
+    else {
+      out += value.utf8
+      out.append(UInt8(ascii: "\""))
+      return
+    }
     for byte in value.utf8 {
       switch byte {
       case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
