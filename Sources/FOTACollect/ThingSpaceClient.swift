@@ -179,15 +179,11 @@ public actor ThingSpaceClient {
       case .cutShort(let status, let reason):
         retryCause = .truncatedBody
         detail = reason
-        // A status line came: the tokens were accepted.
-        if status == .ok {
-          renewed.removeAll()
-          accepted(sent)
-        }
+        // A status line came: the tokens were accepted (recorded above).
+        if status == .ok { renewed.removeAll() }
       case .answered(let status, let headers, let body):
         try refuseRedirect(status, headers, request: request)
         if status == .ok {
-          accepted(sent)
           switch await decode(body) {
           case .success(let answer): return (body, answer)
           case .failure(let problem):
@@ -225,9 +221,9 @@ public actor ThingSpaceClient {
           attempt -= 1
           continue
         }
-        // The tokens were accepted: a later expiry in this request is a new one, renewed again.
+        // The tokens were accepted (recorded above): a later expiry in this request is a new one,
+        // renewed again.
         renewed.removeAll()
-        accepted(sent)
         if status == .tooManyRequests {
           await gate?.rateLimited()
           retryCause = .rateLimited
