@@ -59,6 +59,7 @@ let package = Package(
       dependencies: [
         "FOTAJob", "FOTACollect", "FOTAHistory", "FOTAMail", "FOTAModel", "FOTANormalise", "FOTAPlan",
         "FOTARender", "ThingSpaceAPI", argumentParser, logging,
+        .product(name: "UnixSignals", package: "swift-service-lifecycle"),
       ],
       swiftSettings: strict),
     // The in-repo ThingSpace as a command: the live path without the real API.
@@ -84,7 +85,7 @@ let package = Package(
       name: "FOTACollect",
       dependencies: [
         "FOTAModel", "ThingSpaceAPI", "FOTANormalise", "FOTAAggregate", "FOTAPlan", "FOTAFleet", logging,
-        httpClient, nioCore, nioHTTP1,
+        httpClient, nioCore, nioHTTP1, nioPosix,
       ],
       swiftSettings: strict),
     // Stage 2: normalise devices; the upgradeTime parser.

@@ -17,6 +17,8 @@ public enum CollectionError: Error, Equatable, LocalizedError {
   case redirected(request: String, status: Int, locationHost: String)
   case cursorDidNotAdvance(page: Int, startIndex: String, cursor: String)
   case emptyPageWithMoreData(page: Int, startIndex: String)
+  /// The run is stopping (a signal, or its deadline): the request was not sent again.
+  case cancelled(request: String)
   indirect case stopped(pages: Int, devices: Int, lastCursor: String, reason: CollectionError)
 
   public var errorDescription: String? {
@@ -50,6 +52,8 @@ public enum CollectionError: Error, Equatable, LocalizedError {
       "page \(page) says hasMoreData=true but its lastSeenDeviceId \(cursor) does not move past startIndex \(startIndex)"
     case .emptyPageWithMoreData(let page, let startIndex):
       "page \(page) (startIndex \(startIndex)) is empty but says hasMoreData=true"
+    case .cancelled(let request):
+      "\(request) was cancelled: the run is stopping"
     case .stopped(let pages, let devices, let lastCursor, let reason):
       "collection stopped after \(pages) pages and \(devices) records (last cursor \(lastCursor)): "
         + ErrorText.describe(reason)

@@ -50,7 +50,7 @@ public enum NightSource: Sendable, Equatable {
     case .api(let baseURL, let account, let credentials):
       let parallel = ranges?.parallel ?? 1
       return try await HTTPClient.withHTTPClient(
-        configuration: ThingSpaceClient.httpConfiguration(connections: parallel)
+        configuration: ThingSpaceClient.httpConfiguration(connections: parallel, policy: retryPolicy)
       ) { http in
         let gate = RequestGate(limit: parallel)
         let client = ThingSpaceClient(

@@ -10,8 +10,11 @@ public struct RetryPolicy: Sendable, Equatable {
   public var maxDelay: Duration
   /// The longest `Retry-After` honoured; longer ones are cut to this.
   public var maxRetryAfter: Duration
-  /// How long one request may take.
+  /// How long one attempt at a request may take as a whole: connecting, the head and the body.
   public var timeout: Duration
+
+  /// How long an attempt may go without receiving a byte: the policy's timeout, at most 30 s.
+  public var readIdleTimeout: Duration { min(timeout, .seconds(30)) }
 
   /// Creates a policy; the defaults suit the live API.
   public init(

@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import Synchronization
 import ThingSpaceAPI
 
 /// Talks to ThingSpace: logs in, sends the bearer and `VZ-M2M-Token` headers, renews an expired
@@ -61,11 +62,16 @@ public actor ThingSpaceClient {
     }
   }
 
-  /// The HTTP client's settings: redirects are never followed; up to `connections` at once.
-  public static func httpConfiguration(connections: Int = 1) -> HTTPClient.Configuration {
+  /// The HTTP client's settings: redirects are never followed; up to `connections` at once;
+  /// connecting and every read bounded by `policy` (each attempt as a whole is bounded by ``send(_:)``).
+  public static func httpConfiguration(connections: Int = 1, policy: RetryPolicy = RetryPolicy())
+    -> HTTPClient.Configuration
+  {
     var configuration = HTTPClient.Configuration()
     configuration.redirectConfiguration = .disallow
-    configuration.timeout = .init(connect: .seconds(20))
+    configuration.timeout = .init(
+      connect: .milliseconds(min(policy.timeout, .seconds(20)).milliseconds),
+      read: .milliseconds(policy.readIdleTimeout.milliseconds))
     configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(8, connections)
     return configuration
   }
@@ -153,6 +159,7 @@ public actor ThingSpaceClient {
     var renewed: Set<Renewal> = []
     var replacedRetries = 0
     while true {
+      if Task.isCancelled { throw .cancelled(request: request) }
       attempt += 1
       let sent = (bearer: bearer, session: session)
       var message = HTTPClientRequest(url: url(path))
@@ -176,8 +183,8 @@ public actor ThingSpaceClient {
       case .failed(let cause, let reason):
         retryCause = cause
         detail = reason
-      case .cutShort(let status, let reason):
-        retryCause = .truncatedBody
+      case .cutShort(let status, let cause, let reason):
+        retryCause = cause
         detail = reason
         // A status line came: the tokens were accepted (recorded above).
         if status == .ok { renewed.removeAll() }
@@ -313,7 +320,7 @@ public actor ThingSpaceClient {
   private static func acceptsTokens(_ outcome: Outcome) -> Bool {
     switch outcome {
     case .failed: return false
-    case .cutShort(let status, _): return status == .ok
+    case .cutShort(let status, _, _): return status == .ok
     case .answered(let status, _, let body):
       if status == .ok { return true }
       if status == .unauthorized || (300..<400).contains(status.code) { return false }
@@ -451,6 +458,7 @@ public actor ThingSpaceClient {
   private func loginStep(_ request: HTTPClientRequest, step: String) async throws(CollectionError) -> Data {
     var attempt = 0
     while true {
+      if Task.isCancelled { throw .cancelled(request: step) }
       attempt += 1
       switch await send(request) {
       case .failed(let cause, let reason):
@@ -458,11 +466,14 @@ public actor ThingSpaceClient {
           throw .loginFailed(step: step, detail: "no answer after \(attempt) attempts: \(reason)")
         }
         await pause(after: attempt, cause: cause, detail: reason, wait: nil)
-      case .cutShort(let status, let reason):
-        guard status == .ok, attempt < policy.maxAttempts else {
+      case .cutShort(let status, let cause, let reason):
+        guard status == .ok else {
           throw .loginFailed(step: step, detail: redactor.redact("HTTP \(status.code), \(reason)"))
         }
-        await pause(after: attempt, cause: .truncatedBody, detail: reason, wait: nil)
+        guard attempt < policy.maxAttempts else {
+          throw .loginFailed(step: step, detail: "no whole answer after \(attempt) attempts: \(reason)")
+        }
+        await pause(after: attempt, cause: cause, detail: reason, wait: nil)
       case .answered(let status, let headers, let body):
         try refuseRedirect(status, headers, request: step)
         guard status == .ok else {
@@ -485,27 +496,57 @@ public actor ThingSpaceClient {
   private enum Outcome {
     /// A status line and a whole body.
     case answered(HTTPResponseStatus, HTTPHeaders, Data)
-    /// A status line, then the body broke off.
-    case cutShort(HTTPResponseStatus, String)
+    /// A status line, then the body broke off or did not arrive in time.
+    case cutShort(HTTPResponseStatus, RetryCause, String)
     /// No answer: refused, reset or timed out before a status line.
     case failed(RetryCause, String)
   }
 
-  /// Sends a request and reads its whole body; never throws.
+  /// Sends a request and reads its whole body within the policy's timeout (connecting, the head
+  /// and the complete body; a read-idle timeout inside it); never throws.
   private func send(_ request: HTTPClientRequest) async -> Outcome {
-    let timeout = TimeAmount.milliseconds(policy.timeout.milliseconds)
-    let response: HTTPClientResponse
-    do {
-      response = try await http.execute(request, timeout: timeout, logger: logger)
-    } catch {
-      return .failed(Self.isTimeout(error) ? .timeout : .connection, redactor.redact(Self.describe(error)))
+    let http = self.http
+    let logger = self.logger
+    let policy = self.policy
+    let describe = { @Sendable (error: any Error) in TransportErrorText.describe(error, policy: policy) }
+    let head = ResponseHead()
+    let limit = policy.timeout
+    let outcome = await TimeLimit.run(within: limit) { () async -> Outcome in
+      let response: HTTPClientResponse
+      do {
+        response = try await http.execute(request, timeout: .milliseconds(limit.milliseconds), logger: logger)
+      } catch {
+        return .failed(Self.isTimeout(error) ? .timeout : .connection, describe(error))
+      }
+      head.arrived(response.status)
+      do {
+        let body = try await response.body.collect(upTo: DeviceListDecoder.maximumBodyBytes)
+        return .answered(response.status, response.headers, Data(body.readableBytesView))
+      } catch {
+        return .cutShort(
+          response.status, Self.isTimeout(error) ? .timeout : .truncatedBody,
+          "the body was cut short (\(describe(error)))")
+      }
     }
-    do {
-      let body = try await response.body.collect(upTo: DeviceListDecoder.maximumBodyBytes)
-      return .answered(response.status, response.headers, Data(body.readableBytesView))
-    } catch {
-      return .cutShort(response.status, "the body was cut short (\(redactor.redact(Self.describe(error))))")
+    let timedOut = "timed out after \(limit.spoken)"
+    switch outcome {
+    case .failed(let cause, let reason)?: return .failed(cause, redactor.redact(reason))
+    case .cutShort(let status, let cause, let reason)?:
+      return .cutShort(status, cause, redactor.redact(reason))
+    case .answered?: return outcome!
+    case nil:
+      guard let status = head.status else { return .failed(.timeout, "\(timedOut) (no answer)") }
+      return .cutShort(status, .timeout, "\(timedOut) reading the body")
     }
+  }
+
+  /// Whether a response head arrived, and its status: an attempt cut off by its time limit after
+  /// the head was answered (a login refused with a trickling body is still refused).
+  private final class ResponseHead: Sendable {
+    private let received = Mutex<HTTPResponseStatus?>(nil)
+
+    func arrived(_ status: HTTPResponseStatus) { received.withLock { $0 = status } }
+    var status: HTTPResponseStatus? { received.withLock { $0 } }
   }
 
   private func url(_ path: String) -> String {
@@ -517,11 +558,6 @@ public actor ThingSpaceClient {
   static func isTimeout(_ error: any Error) -> Bool {
     guard let error = error as? HTTPClientError else { return false }
     return [.deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout].contains(error)
-  }
-
-  static func describe(_ error: any Error) -> String {
-    let text = (error as? HTTPClientError).map { "\($0)" } ?? String(describing: error)
-    return String(text.split(whereSeparator: \.isNewline).joined(separator: " ").prefix(200))
   }
 
   /// The start of a body that is not a known error shape.

@@ -5,7 +5,10 @@ import NIOPosix
 import NIOSSL
 
 /// One SMTP conversation: lines in through an async stream, commands out.
-final class SMTPConnection {
+///
+/// One task holds the conversation; only ``close()`` (a thread-safe channel close) is called from
+/// another, when the conversation's time is up.
+final class SMTPConnection: @unchecked Sendable {
   private let channel: any Channel
   private var lines: AsyncStream<String>.Iterator
   private(set) var isEncrypted: Bool
@@ -19,12 +22,13 @@ final class SMTPConnection {
     self.readTimeout = readTimeout
   }
 
-  static func open(host: String, port: Int, tls: NIOSSLContext?, serverName: String?, readTimeout: Duration)
-    async throws -> SMTPConnection
-  {
+  static func open(
+    host: String, port: Int, tls: NIOSSLContext?, serverName: String?, readTimeout: Duration,
+    connectTimeout: Duration
+  ) async throws -> SMTPConnection {
     let (stream, continuation) = AsyncStream.makeStream(of: String.self)
     let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-      .connectTimeout(.seconds(15))
+      .connectTimeout(.milliseconds(connectTimeout.milliseconds))
       .channelInitializer { channel in
         channel.eventLoop.makeCompletedFuture {
           if let tls {
@@ -55,7 +59,7 @@ final class SMTPConnection {
         if timedOut.isRaised {
           throw MailError.smtpFailed(
             server: "the server",
-            detail: "it did not answer \(command) within \(readTimeout.milliseconds / 1000) seconds")
+            detail: "it did not answer \(command) within \(readTimeout.spoken)")
         }
         throw MailError.smtpFailed(server: "the server", detail: "it closed the connection after \(command)")
       }

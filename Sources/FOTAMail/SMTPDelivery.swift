@@ -16,8 +16,10 @@ public struct SMTPDelivery: MailDelivery {
   public let implicitTLS: Bool
   /// Refuse a relay that offers no STARTTLS.
   public let requireTLS: Bool
-  /// How long each reply of the server may take.
-  public let readTimeout: Duration
+  /// How long the whole conversation may take, from connecting to the last reply.
+  public let timeout: Duration
+  /// How long each reply of the server may take: half the timeout, at most 30 s.
+  public var readTimeout: Duration { min(timeout / 2, .seconds(30)) }
   private let username: String?
   private let password: String?
   /// A PEM file of certificate authorities to trust instead of the system's (a private relay).
@@ -26,7 +28,7 @@ public struct SMTPDelivery: MailDelivery {
   /// Parses the server URL; credentials come from the caller (the environment), never the URL.
   public init(
     url: String, username: String?, password: String?, trustedCAFile: String? = nil, requireTLS: Bool = false,
-    readTimeout: Duration = .seconds(60)
+    timeout: Duration = .seconds(60)
   ) throws(MailError) {
     guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
       scheme == "smtp" || scheme == "smtps", let host = components.host, !host.isEmpty,
@@ -39,14 +41,31 @@ public struct SMTPDelivery: MailDelivery {
     self.password = password
     self.trustedCAFile = trustedCAFile
     self.requireTLS = requireTLS
-    self.readTimeout = readTimeout
+    self.timeout = timeout
   }
 
   public var label: String { "\(implicitTLS ? "smtps" : "smtp")://\(host):\(port)" }
 
   public func deliver(_ message: String, from: MailAddress, to: [MailAddress]) async throws(MailError) {
+    let conversation = ConversationHolder()
+    let outcome = await TimeLimit.run(within: timeout) { () async -> Result<Void, any Error> in
+      await withTaskCancellationHandler {
+        do {
+          try await send(message, from: from, to: to, holder: conversation)
+          return .success(())
+        } catch {
+          return .failure(error)
+        }
+      } onCancel: {
+        // Ends a reply awaited or a write the server does not read.
+        conversation.close()
+      }
+    }
+    guard let outcome else {
+      throw .smtpFailed(server: label, detail: "timed out after \(timeout.spoken); the summary was not sent")
+    }
     do {
-      try await send(message, from: from, to: to)
+      try outcome.get()
     } catch MailError.smtpFailed(_, let detail) {
       throw .smtpFailed(server: label, detail: detail)
     } catch let error as MailError {
@@ -56,12 +75,16 @@ public struct SMTPDelivery: MailDelivery {
     }
   }
 
-  private func send(_ message: String, from: MailAddress, to: [MailAddress]) async throws {
+  private func send(_ message: String, from: MailAddress, to: [MailAddress], holder: ConversationHolder)
+    async throws
+  {
     var configuration = TLSConfiguration.makeClientConfiguration()
     if let trustedCAFile { configuration.trustRoots = .file(trustedCAFile) }
     let tls = try NIOSSLContext(configuration: configuration)
     let connection = try await SMTPConnection.open(
-      host: host, port: port, tls: implicitTLS ? tls : nil, serverName: serverName, readTimeout: readTimeout)
+      host: host, port: port, tls: implicitTLS ? tls : nil, serverName: serverName, readTimeout: readTimeout,
+      connectTimeout: min(timeout, .seconds(15)))
+    holder.hold(connection)
     defer { connection.close() }
     try await connection.expect([220])
     var capabilities = try await connection.command("EHLO \(Self.clientName)", expect: [250])
@@ -110,5 +133,25 @@ public struct SMTPDelivery: MailDelivery {
 
   static func isIPAddress(_ host: String) -> Bool {
     host.allSatisfy { $0.isNumber || $0 == "." } || host.contains(":")
+  }
+}
+
+/// The SMTP connection of a conversation under way, closed from outside when its time is up.
+private final class ConversationHolder: Sendable {
+  private let connection = Mutex<(held: SMTPConnection?, closed: Bool)>((nil, false))
+
+  func hold(_ held: SMTPConnection) {
+    let closed = connection.withLock {
+      $0.held = held
+      return $0.closed
+    }
+    if closed { held.close() }
+  }
+
+  func close() {
+    connection.withLock {
+      $0.closed = true
+      return $0.held
+    }?.close()
   }
 }

@@ -138,11 +138,8 @@ public struct ReportPublisher: Sendable {
     fota_exchange_paths(first, second) == 0
   }
 
+  /// The cause of a file-system error in plain words (the callers name the path).
   static func reason(_ error: any Error) -> String {
-    let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-    if let underlying, underlying.domain == NSPOSIXErrorDomain {
-      return String(cString: strerror(Int32(underlying.code)))
-    }
-    return (error as NSError).localizedDescription
+    ErrorText.cause(error)
   }
 }

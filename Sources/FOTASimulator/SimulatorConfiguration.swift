@@ -35,6 +35,8 @@ public struct SimulatorConfiguration: Sendable {
   public var echoCredentialsEvery: Int?
   /// Every Nth device-list answer calls its device list `devices`: a 200 that is not a page.
   public var renameDeviceListEvery: Int?
+  /// Endpoints whose every answer is slow: a stalled head or a trickling body.
+  public var slowAnswers: [SlowAnswer.Endpoint: SlowAnswer] = [:]
   /// How `lastSeenDeviceId` is written.
   public var cursorStyle: CursorStyle = .alternating
   /// The credentials the token and login endpoints accept.

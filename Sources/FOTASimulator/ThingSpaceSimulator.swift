@@ -85,23 +85,51 @@ public struct ThingSpaceSimulator: Sendable {
   func router() -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.post(RouterPath(ThingSpacePaths.token)) { request, _ in
-      try await self.token(request)
+      try await self.answering(.token) { try await self.token(request) }
     }
     router.post(RouterPath(ThingSpacePaths.sessionLogin)) { request, _ in
-      try await self.sessionLogin(request)
+      try await self.answering(.session) { try await self.sessionLogin(request) }
     }
     router.get("/api/fota/v1/firmware/:account") { request, context in
-      try await self.planning(request, account: context.parameters.get("account") ?? "", kind: .firmware)
+      try await self.answering(.firmware) {
+        try await self.planning(request, account: context.parameters.get("account") ?? "", kind: .firmware)
+      }
     }
     router.get("/api/fota/v1/licenses/:account/index/:startIndex") { request, context in
-      try await self.planning(request, account: context.parameters.get("account") ?? "", kind: .licenses)
+      try await self.answering(.licenses) {
+        try await self.planning(request, account: context.parameters.get("account") ?? "", kind: .licenses)
+      }
     }
     router.get("/api/fota/v1/devices/:account/index/:startIndex") { request, context in
-      try await self.deviceList(
-        request, account: context.parameters.get("account") ?? "",
-        startIndex: context.parameters.get("startIndex") ?? "")
+      try await self.answering(.deviceList) {
+        try await self.deviceList(
+          request, account: context.parameters.get("account") ?? "",
+          startIndex: context.parameters.get("startIndex") ?? "")
+      }
     }
     return router
+  }
+
+  /// The endpoint's answer, slowed down when the configuration says so.
+  private func answering(_ endpoint: SlowAnswer.Endpoint, _ answer: () async throws -> Response)
+    async throws -> Response
+  {
+    switch configuration.slowAnswers[endpoint] {
+    case nil:
+      return try await answer()
+    case .stalledHead(let duration)?:
+      await state.recordFault("stalled-head")
+      try await Task.sleep(for: duration)
+      return try await answer()
+    case .tricklingBody(let interval)?:
+      await state.recordFault("trickling-body")
+      var response = try await answer()
+      let body = response.body
+      response.body = ResponseBody(contentLength: body.contentLength) { writer in
+        try await body.write(TricklingWriter(inner: writer, interval: interval))
+      }
+      return response
+    }
   }
 
   // MARK: Endpoints

@@ -47,13 +47,14 @@ struct DeliveryOptions: ParsableArguments {
     }
   }
 
-  /// The delivery asked for, or `nil` to only write the message.
-  func delivery() throws -> (any MailDelivery)? {
+  /// The delivery asked for, or `nil` to only write the message; an SMTP conversation takes at
+  /// most `timeout` as a whole.
+  func delivery(timeout: Duration = .seconds(60)) throws -> (any MailDelivery)? {
     if let smtpURL {
       let environment = ProcessInfo.processInfo.environment
       return try SMTPDelivery(
         url: smtpURL, username: environment["SMTP_USERNAME"], password: environment["SMTP_PASSWORD"],
-        trustedCAFile: smtpCAFile, requireTLS: smtpRequireTLS)
+        trustedCAFile: smtpCAFile, requireTLS: smtpRequireTLS, timeout: timeout)
     }
     if let sendmailCommand {
       return SendmailDelivery(command: sendmailCommand.split(separator: " ").map(String.init))

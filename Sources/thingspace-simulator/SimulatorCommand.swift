@@ -61,6 +61,27 @@ struct SimulatorCommand: AsyncParsableCommand {
   var stallCursorFrom: Int?
 
   @Option(
+    name: .customLong("stall-head"),
+    help: ArgumentHelp(
+      "Hold back every answer of ENDPOINT (token, session, device-list, firmware, licenses) for "
+        + "--stall-seconds before answering (repeatable).",
+      valueName: "ENDPOINT"))
+  var stallHead: [String] = []
+
+  @Option(name: .customLong("stall-seconds"), help: "How long --stall-head holds an answer back.")
+  var stallSeconds = 3_600
+
+  @Option(
+    name: .customLong("trickle-body"),
+    help: ArgumentHelp(
+      "Send every answer of ENDPOINT one body byte every --trickle-ms milliseconds (repeatable).",
+      valueName: "ENDPOINT"))
+  var trickleBody: [String] = []
+
+  @Option(name: .customLong("trickle-ms"), help: "The pause before each byte of a --trickle-body answer.")
+  var trickleMilliseconds = 1_000
+
+  @Option(
     name: .customLong("remove-imei"),
     help: ArgumentHelp(
       "A device that has left the account: not listed, and refused as startIndex (repeatable).",
@@ -85,6 +106,27 @@ struct SimulatorCommand: AsyncParsableCommand {
     ] {
       if let value, value < 1 { throw ValidationError("\(name) must be at least 1") }
     }
+    for name in stallHead + trickleBody where SlowAnswer.Endpoint(rawValue: name) == nil {
+      throw ValidationError(
+        "unknown endpoint \(name): give one of "
+          + SlowAnswer.Endpoint.allCases.map(\.rawValue).joined(separator: ", "))
+    }
+    guard stallSeconds >= 1, trickleMilliseconds >= 1 else {
+      throw ValidationError("--stall-seconds and --trickle-ms must be at least 1")
+    }
+  }
+
+  /// The slow answers asked for, by endpoint.
+  var slowAnswers: [SlowAnswer.Endpoint: SlowAnswer] {
+    var answers: [SlowAnswer.Endpoint: SlowAnswer] = [:]
+    for name in stallHead {
+      answers[SlowAnswer.Endpoint(rawValue: name)!] = .stalledHead(.seconds(stallSeconds))
+    }
+    for name in trickleBody {
+      answers[SlowAnswer.Endpoint(rawValue: name)!] = .tricklingBody(
+        interval: .milliseconds(trickleMilliseconds))
+    }
+    return answers
   }
 
   func run() async throws {
@@ -104,6 +146,7 @@ struct SimulatorCommand: AsyncParsableCommand {
     configuration.stallCursorFrom = stallCursorFrom
     configuration.cursorStyle = cursor.style
     configuration.removedIMEIs = Set(removedIMEIs)
+    configuration.slowAnswers = slowAnswers
     let simulator = ThingSpaceSimulator(configuration: configuration, logger: logger)
     let credentials = configuration.credentials
     do {
