@@ -123,6 +123,7 @@ public struct NightCollector: Sendable {
         while !finished, taken - processed < ahead {
           do {
             try stop?.check()
+            try Task.checkCancellation()
             guard let page = try await source.nextPage() else {
               finished = true
               break

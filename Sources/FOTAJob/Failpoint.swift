@@ -4,9 +4,11 @@ import Foundation
   import Glibc
 #endif
 
-/// The step boundaries of a run where the kill tests stop it dead: with `FOTA_KILL_AT=NAME` in
-/// the environment the process sends itself SIGKILL on reaching that boundary, exactly as a
-/// power cut or `kill -9` would, so the tests can check what the next run finds.
+/// The step boundaries of a run where the kill and signal tests stop it: with
+/// `FOTA_KILL_AT=NAME` in the environment the process sends itself SIGKILL on reaching that
+/// boundary, exactly as a power cut or `kill -9` would; with `FOTA_SIGNAL_AT=NAME` it sends itself
+/// `FOTA_SIGNAL` (TERM, INT or HUP; TERM when not set), as systemd's stop or `timeout` would, and
+/// waits (at most 5 s) for the stop to reach the job, so the tests can check what each leaves.
 enum Failpoint: String {
   /// Collecting: after the first page.
   case collecting
@@ -19,10 +21,29 @@ enum Failpoint: String {
 
   /// The environment variable that names the failpoint to die at.
   static let variable = "FOTA_KILL_AT"
+  /// The environment variable that names the failpoint to signal at.
+  static let signalVariable = "FOTA_SIGNAL_AT"
 
-  /// Dies here when the environment says so.
-  func reach() {
-    guard ProcessInfo.processInfo.environment[Self.variable] == rawValue else { return }
-    kill(getpid(), SIGKILL)
+  /// Dies or signals here when the environment says so; after a signal, returns once the job's
+  /// task is cancelled.
+  func reach() async {
+    guard reachWithoutWaiting() else { return }
+    try? await Task.sleep(for: .seconds(5))
+  }
+
+  /// Dies or signals here when the environment says so; true when it signalled.
+  @discardableResult
+  func reachWithoutWaiting() -> Bool {
+    let environment = ProcessInfo.processInfo.environment
+    if environment[Self.variable] == rawValue { kill(getpid(), SIGKILL) }
+    guard environment[Self.signalVariable] == rawValue else { return false }
+    let signal: Int32
+    switch environment["FOTA_SIGNAL"] {
+    case "INT"?: signal = SIGINT
+    case "HUP"?: signal = SIGHUP
+    default: signal = SIGTERM
+    }
+    kill(getpid(), signal)
+    return true
   }
 }

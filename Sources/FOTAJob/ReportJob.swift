@@ -63,6 +63,7 @@ public struct ReportJob: Sendable {
         into: staging, ranges: layout?.0, sink: feed.map { DeviceSinks([outputs, $0]) } ?? outputs,
         recorder: recorder)
       if night.figures.collection == nil { night.figures.collection = layout?.1 }
+      try Task.checkCancellation()
       try record.checkDrop(night, configuration: configuration)
       let prepared = try record.prepare(night, feed: feed, configuration: configuration)
       let stage = RenderStage(
@@ -70,25 +71,23 @@ public struct ReportJob: Sendable {
         extraRenderers: additionalRenderers)
       var rendered = try stage.render(
         night, history: prepared?.history, problem: record.problem, fed: night.sinkFed, into: folder)
+      try Task.checkCancellation()
       if let prepared, !record.commit(prepared, devices: try night.devices(), output: configuration.output) {
         logger.warning(
           "rendering again without the history sections", metadata: ["reason": "\(record.problem ?? "")"])
         try folder.removeAll(except: [night.spool.url.lastPathComponent])
         rendered = try stage.render(night, history: nil, problem: record.problem, fed: false, into: folder)
       }
-      Failpoint.recorded.reach()
+      await Failpoint.recorded.reach()
       rendered.model.figures.historyRunId = record.runId
       try RunRecordRenderer().render(rendered.model, into: folder)
       try? FileManager.default.removeItem(at: night.spool.url)
-      do {
-        try publisher.publish(staging)
-      } catch {
-        record.rollBack()
-        throw error
-      }
-      Failpoint.swapped.reach()
+      // The last moment a stop publishes nothing; from the swap on, the night is kept.
+      try Task.checkCancellation()
+      try publisher.publish(staging)
+      await Failpoint.swapped.reach()
       record.markPublished()
-      Failpoint.published.reach()
+      await Failpoint.published.reach()
       var outcome = RunOutcome(
         model: rendered.model, output: configuration.output, files: folder.files.sorted())
       outcome.historyRunId = record.runId
@@ -106,6 +105,8 @@ public struct ReportJob: Sendable {
       outcome.delivery = await deliver(rendered.message)
       return outcome
     } catch {
+      // Nothing was published: a night recorded as pending is rolled back, the folders go.
+      record.rollBack()
       publisher.discard(staging)
       recorder?.discard()
       throw error
@@ -122,7 +123,7 @@ public struct ReportJob: Sendable {
         plan: configuration.plan), logger: logger)
     let progress = self.progress
     collector.progress = { figures in
-      if figures.pages == 1 { Failpoint.collecting.reach() }
+      if figures.pages == 1 { Failpoint.collecting.reachWithoutWaiting() }
       progress?(figures)
     }
     let spool = try DeviceSpool(url: staging.appendingPathComponent(".devices.spool"))

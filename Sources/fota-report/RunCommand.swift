@@ -77,23 +77,29 @@ struct RunCommand: AsyncParsableCommand {
     configuration.history = report.historyURL
     configuration.plan = report.planOptions
     configuration.email = try email.options
-    configuration.delivery = try email.delivery.delivery()
+    configuration.delivery = try email.delivery.delivery(timeout: .seconds(source.timeout))
     configuration.trendNights = report.trendNights
     configuration.targetSharePercent = report.targetShare
     configuration.allowDrop = report.allowDrop
     configuration.redactor = redactor
     var job = ReportJob(configuration: configuration, logger: logger)
     let reporter = ProgressReporter(logger: logger)
-    job.progress = { reporter.report($0) }
+    let stop = NightStop()
+    job.progress = {
+      reporter.report($0)
+      stop.progress($0)
+    }
     let outcome: RunOutcome
     do {
-      outcome = try await job.run()
+      outcome = try await NightWatch.run(job, deadline: source.deadline.duration, stop: stop)
       reporter.finish()
     } catch {
       reporter.finish()
+      if stop.cause != nil { throw stopped(stop, published: false, logger: logger) }
       FailureReport.print(error, redactor: redactor)
       throw ExitCode(ExitStatus.of(error))
     }
+    if stop.cause != nil { throw stopped(stop, published: true, logger: logger) }
     logger.info(
       "done",
       metadata: [
@@ -110,5 +116,14 @@ struct RunCommand: AsyncParsableCommand {
       FailureReport.print(message: reason, redactor: redactor)
     }
     if status != ExitStatus.success { throw ExitCode(status) }
+  }
+
+  /// Says why and where a stopped night ended, in the log and on standard error, and gives its
+  /// exit code.
+  private func stopped(_ stop: NightStop, published: Bool, logger: Logger) -> ExitCode {
+    let message = stop.message(published: published)
+    logger.error("\(message)")
+    FailureReport.print(message: message)
+    return ExitCode(stop.exitCode)
   }
 }

@@ -43,8 +43,20 @@ struct SourceOptions: ParsableArguments {
   @Option(name: .customLong("max-attempts"), help: "Attempts per HTTP request, the first included.")
   var maxAttempts = 5
 
-  @Option(help: ArgumentHelp("Seconds one HTTP request may take.", valueName: "SECONDS"))
+  @Option(
+    help: ArgumentHelp(
+      "Seconds one attempt at a request may take as a whole (connecting, the answer's head and its "
+        + "whole body; an attempt idle for min(SECONDS, 30) fails sooner), for every ThingSpace "
+        + "request and the SMTP conversation.",
+      valueName: "SECONDS"))
   var timeout = 60
+
+  @Option(
+    help: ArgumentHelp(
+      "How long the whole night may take (6h, 90m, 45s; 0 for no limit): past it the night stops as "
+        + "on SIGTERM, publishes nothing and exits 1, so that a night never runs into the next one.",
+      valueName: "DURATION"))
+  var deadline = DurationArgument(duration: .seconds(6 * 3_600))
 
   @Option(
     help: ArgumentHelp(

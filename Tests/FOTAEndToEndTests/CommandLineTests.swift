@@ -204,6 +204,10 @@ struct CommandLineTests {
     #expect(result.errorLines.count == 1)
     #expect(result.errorLines.first?.contains("is in use by another run (fota-report pid") == true)
     #expect(result.errorLines.first?.contains("the 02:15 run") == true)
+    // Who holds it: pid, host and start time, read from the lock file.
+    #expect(
+      result.errorLines.first?.contains("pid \(getpid()) on \(ProcessInfo.processInfo.hostName), started 20")
+        == true)
     #expect(!FileManager.default.fileExists(atPath: out.path))
   }
 
