@@ -73,7 +73,7 @@ public final class DeviceSpool {
   /// Writes buffered records to the file.
   public func flush() throws {
     guard !buffer.isEmpty else { return }
-    try handle.write(contentsOf: buffer)
+    try handle.write(buffer, naming: url)
     buffer.removeAll(keepingCapacity: true)
   }
 

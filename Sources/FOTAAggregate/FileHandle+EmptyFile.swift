@@ -1,11 +1,16 @@
+import FOTAModel
 import Foundation
 
 extension FileHandle {
   /// A handle writing to a new, empty file at `url` (an earlier file there is emptied).
-  static func writingEmptyFile(at url: URL) throws -> FileHandle {
+  static func writingEmptyFile(at url: URL) throws(FileError) -> FileHandle {
     guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+      throw FileError("create", url.path, POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
     }
-    return try FileHandle(forWritingTo: url)
+    do {
+      return try FileHandle(forWritingTo: url)
+    } catch {
+      throw FileError("create", url.path, error)
+    }
   }
 }

@@ -38,14 +38,13 @@ public final class HeldBatches {
     withUnsafeBytes(of: UInt64(frame.count - 8).littleEndian) { length in
       for offset in 0..<8 { frame[offset] = length[offset] }
     }
-    try handle.write(contentsOf: frame)
+    try handle.write(frame, naming: url)
     count += 1
   }
 
   /// Closes the file; what it holds is read with ``read(_:paths:_:)``.
   public func finish() throws {
-    try handle.synchronize()
-    try handle.close()
+    try handle.synchronizeAndClose(naming: url)
   }
 
   /// Reads every batch held in the file at `url`, in order: its spool form and the batch, its

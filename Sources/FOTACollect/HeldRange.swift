@@ -1,4 +1,5 @@
 import FOTAAggregate
+import FOTAModel
 import Foundation
 
 /// The pages of one range of a night collected in ranges, collected while the ranges before it
@@ -34,7 +35,11 @@ final class HeldRange {
     var body: URL?
     if keepsBodies {
       let file = batches.url.appendingPathExtension("page\(pages.count + 1)")
-      try page.body.write(to: file)
+      do {
+        try page.body.write(to: file)
+      } catch {
+        throw FileError("write", file.path, error)
+      }
       body = file
     }
     try batches.hold(batch, spooled: spooled)

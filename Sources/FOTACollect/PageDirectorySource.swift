@@ -1,3 +1,4 @@
+import FOTAModel
 import Foundation
 import ThingSpaceAPI
 
@@ -97,12 +98,6 @@ public struct PageDirectorySource: DevicePageSource {
   }
 
   static func reason(_ error: any Error) -> String {
-    let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-    if let underlying, underlying.domain == NSPOSIXErrorDomain,
-      let code = POSIXErrorCode(rawValue: Int32(underlying.code))
-    {
-      return String(cString: strerror(code.rawValue))
-    }
-    return (error as NSError).localizedDescription
+    ErrorText.cause(error)
   }
 }

@@ -31,7 +31,7 @@ public final class HistoryStore: Sendable {
     }
     do {
       try FileManager.default.createDirectory(
-        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
       var configuration = Configuration()
       configuration.busyMode = .timeout(busyTimeout)
       pool = try DatabasePool(path: path, configuration: configuration)

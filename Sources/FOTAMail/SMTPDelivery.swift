@@ -71,7 +71,7 @@ public struct SMTPDelivery: MailDelivery {
     } catch let error as MailError {
       throw error
     } catch {
-      throw .smtpFailed(server: label, detail: String(describing: error).prefix(200).description)
+      throw .smtpFailed(server: label, detail: String(ErrorText.describe(error).prefix(200)))
     }
   }
 

@@ -1,3 +1,4 @@
+import FOTAModel
 import Foundation
 
 /// Hands the message to a local `sendmail` (`/usr/sbin/sendmail -t -i` by default) on stdin.
@@ -26,7 +27,7 @@ public struct SendmailDelivery: MailDelivery {
     do {
       try process.run()
     } catch {
-      throw .sendmailFailed(command: label, detail: "cannot start it (\(error.localizedDescription))")
+      throw .sendmailFailed(command: label, detail: "cannot start it (\(ErrorText.cause(error)))")
     }
     let status: Int32 = await withCheckedContinuation { continuation in
       Thread.detachNewThread {

@@ -1,3 +1,4 @@
+import FOTAModel
 import Foundation
 
 /// A buffered file writer; flushes every megabyte.
@@ -5,14 +6,17 @@ public struct FileOutput {
   private let handle: FileHandle
   /// The file's name in its folder.
   public let name: String
+  /// Its path, for messages.
+  private let path: String
   private var buffer: [UInt8] = []
   private var failure: RenderError?
 
   init(path: String, name: String) throws {
     self.name = name
+    self.path = path
     guard FileManager.default.createFile(atPath: path, contents: nil),
       let handle = FileHandle(forWritingAtPath: path)
-    else { throw RenderError.cannotWrite(file: name, reason: "cannot create the file") }
+    else { throw RenderError.cannotWrite(file: path, reason: MessageText.systemError(errno)) }
     self.handle = handle
     buffer.reserveCapacity(1 << 20)
   }
@@ -40,7 +44,7 @@ public struct FileOutput {
     do {
       try handle.write(contentsOf: buffer)
     } catch {
-      failure = .cannotWrite(file: name, reason: error.localizedDescription)
+      failure = .cannotWrite(file: path, reason: ErrorText.cause(error))
     }
     buffer.removeAll(keepingCapacity: true)
   }

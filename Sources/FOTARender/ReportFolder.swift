@@ -1,3 +1,4 @@
+import FOTAModel
 import Foundation
 
 /// The folder renderers write into (the staging folder of a publish), remembering every file.
@@ -37,7 +38,7 @@ public final class ReportFolder {
       do {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       } catch {
-        throw RenderError.cannotWrite(file: name, reason: error.localizedDescription)
+        throw RenderError.cannotWrite(file: folder.path, reason: ErrorText.cause(error))
       }
     }
     return try FileOutput(path: path(of: name), name: name)

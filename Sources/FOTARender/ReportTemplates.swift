@@ -1,3 +1,4 @@
+import FOTAModel
 import Foundation
 import Mustache
 
@@ -29,7 +30,7 @@ public struct ReportTemplates: Sendable {
         let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
         templates[key] = try MustacheTemplate(string: text)
       } catch {
-        throw .invalidTemplate(name: name, reason: String(describing: error))
+        throw .invalidTemplate(name: name, reason: ErrorText.describe(error))
       }
     }
     guard templates[Self.htmlTemplate] != nil,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FOTAMail
+import FOTAModel
 import Foundation
 
 /// Who gets the e-mailed summary.
@@ -54,7 +55,7 @@ struct EmailOptionsGroup: ParsableArguments {
     do {
       _ = try options
     } catch {
-      throw ValidationError(error.localizedDescription)
+      throw ValidationError(ErrorText.describe(error))
     }
   }
 
