@@ -57,7 +57,7 @@ let package = Package(
     .executableTarget(
       name: "fota-report",
       dependencies: [
-        "FOTAJob", "FOTACollect", "FOTAHistory", "FOTAMail", "FOTAModel", "FOTANormalise", "FOTAPlan",
+        "FOTAJob", "FOTACollect", "FOTAHistory", "FOTAMail", "FOTAModel", "FOTANormalise", "FOTAPlan", "FOTAPublish",
         "FOTARender", "ThingSpaceAPI", argumentParser, logging,
         .product(name: "UnixSignals", package: "swift-service-lifecycle"),
       ],
@@ -146,7 +146,7 @@ let package = Package(
       name: "FOTAUnitTests",
       dependencies: [
         "FOTATestSupport", "FOTAModel", "ThingSpaceAPI", "FOTANormalise", "FOTAAggregate", "FOTAPlan",
-        "FOTARender",
+        "FOTARender", "FOTAPublish",
         "FOTACollect", "FOTAMail", "FOTAFleet", "FOTAHistory", grdb,
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],

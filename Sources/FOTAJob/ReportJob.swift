@@ -30,6 +30,7 @@ public struct ReportJob: Sendable {
 
   /// Runs the night: refused before starting, failed with nothing published, or published.
   public func run() async throws -> RunOutcome {
+    var stages = StageClock()
     let preflight = try RunPreflight(configuration, logger: logger)
     var record = NightRecord(history: preflight.history, problem: preflight.historyProblem, logger: logger)
     record.recoverPendingRuns()
@@ -63,14 +64,17 @@ public struct ReportJob: Sendable {
         into: staging, ranges: layout?.0, sink: feed.map { DeviceSinks([outputs, $0]) } ?? outputs,
         recorder: recorder)
       if night.figures.collection == nil { night.figures.collection = layout?.1 }
+      stages.end("collect")
       try Task.checkCancellation()
       try record.checkDrop(night, configuration: configuration)
       let prepared = try record.prepare(night, feed: feed, configuration: configuration)
+      stages.end("compare")
       let stage = RenderStage(
         renderers: renderers, outputs: outputs, composer: composer, attachment: attachment,
         extraRenderers: additionalRenderers)
       var rendered = try stage.render(
         night, history: prepared?.history, problem: record.problem, fed: night.sinkFed, into: folder)
+      stages.end("render")
       try Task.checkCancellation()
       if let prepared, !record.commit(prepared, devices: try night.devices(), output: configuration.output) {
         logger.warning(
@@ -78,6 +82,7 @@ public struct ReportJob: Sendable {
         try folder.removeAll(except: [night.spool.url.lastPathComponent])
         rendered = try stage.render(night, history: nil, problem: record.problem, fed: false, into: folder)
       }
+      stages.end("record")
       await Failpoint.recorded.reach()
       rendered.model.figures.historyRunId = record.runId
       try RunRecordRenderer().render(rendered.model, into: folder)
@@ -88,6 +93,7 @@ public struct ReportJob: Sendable {
       await Failpoint.swapped.reach()
       record.markPublished()
       await Failpoint.published.reach()
+      stages.end("publish")
       var outcome = RunOutcome(
         model: rendered.model, output: configuration.output, files: folder.files.sorted())
       outcome.historyRunId = record.runId
@@ -103,6 +109,8 @@ public struct ReportJob: Sendable {
         "published report",
         metadata: ["output": "\(configuration.output.path)", "devices": "\(outcome.summary.totals.devices)"])
       outcome.delivery = await deliver(rendered.message)
+      stages.end("deliver")
+      outcome.stageSeconds = stages.stages
       return outcome
     } catch {
       // Nothing was published: a night recorded as pending is rolled back, the folders go.

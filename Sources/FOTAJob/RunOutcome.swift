@@ -1,5 +1,6 @@
 import FOTAHistory
 import FOTAModel
+import FOTAPlan
 import FOTARender
 import Foundation
 
@@ -28,6 +29,10 @@ public struct RunOutcome: Sendable {
   public var incompleteRecord: [String] = []
   /// How the summary was sent, when it was asked for.
   public var delivery: DeliveryResult?
+  /// Devices planned for an upgrade, when planning ran.
+  public var readyToUpgrade: Int?
+  /// Seconds per stage, in the order they ran.
+  public var stageSeconds: [(stage: String, seconds: Double)] = []
 
   /// What the report of `model` published into `output`.
   init(model: ReportModel, output: URL, files: [String]) {
@@ -36,6 +41,7 @@ public struct RunOutcome: Sendable {
     diagnostics = model.diagnostics
     delta = model.delta
     trends = model.trends
+    readyToUpgrade = model.planning?.plan?.funnel.ready
     self.output = output
     self.files = files
   }

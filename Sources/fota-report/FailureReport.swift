@@ -1,14 +1,29 @@
 import FOTAModel
 import Foundation
+import Synchronization
 
-/// Prints a failure as one line on standard error: no stack trace, no secret.
+/// Prints a failure as one line on standard error: no stack trace, no secret. With
+/// `--log-format json` the line is a JSON object like the log's, so a log shipper reads it too.
 enum FailureReport {
+  /// Whether lines are JSON objects (`--log-format json`).
+  private static let json = Mutex(false)
+
+  /// Makes every later line a JSON object.
+  static func useJSON() {
+    json.withLock { $0 = true }
+  }
+
   static func print(_ error: any Error, redactor: SecretRedactor = SecretRedactor()) {
     print(message: ErrorText.describe(error), redactor: redactor)
   }
 
   static func print(message: String, redactor: SecretRedactor = SecretRedactor()) {
     let line = redactor.redact(MessageText.oneLine(message))
-    FileHandle.standardError.write(Data("fota-report: error: \(line)\n".utf8))
+    guard json.withLock({ $0 }) else {
+      FileHandle.standardError.write(Data("fota-report: error: \(line)\n".utf8))
+      return
+    }
+    JSONLogHandler.write(
+      level: "error", message: line, label: "fota-report", source: "fota_report", metadata: nil)
   }
 }

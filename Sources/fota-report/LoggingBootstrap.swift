@@ -1,11 +1,15 @@
 import FOTAModel
 import Logging
 
-/// The one place logging is set up: plain lines on standard error, scrubbed of every secret.
+/// The one place logging is set up: plain lines (or JSON objects) on standard error, scrubbed of
+/// every secret.
 enum LoggingBootstrap {
-  static func bootstrap(redactor: SecretRedactor) {
+  static func bootstrap(redactor: SecretRedactor, json: Bool = false) {
+    if json { FailureReport.useJSON() }
     LoggingSystem.bootstrap { label in
-      RedactingLogHandler(wrapped: StreamLogHandler.standardError(label: label), redactor: redactor)
+      let handler: any LogHandler =
+        json ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label)
+      return RedactingLogHandler(wrapped: handler, redactor: redactor)
     }
   }
 }

@@ -1,11 +1,14 @@
 import ArgumentParser
+import FOTACollect
 import FOTAJob
 import FOTAMail
 import FOTAModel
 import FOTANormalise
 import FOTAPlan
+import FOTAPublish
 import Foundation
 import Logging
+import ThingSpaceAPI
 
 /// `fota-report run`: collect, aggregate, render and publish one night's reports.
 struct RunCommand: AsyncParsableCommand {
@@ -89,17 +92,51 @@ struct RunCommand: AsyncParsableCommand {
       reporter.report($0)
       stop.progress($0)
     }
-    let outcome: RunOutcome
+    let started = Date()
+    var outcome: RunOutcome?
+    let status: Int32
     do {
       outcome = try await NightWatch.run(job, deadline: source.deadline.duration, stop: stop)
       reporter.finish()
+      status = finished(outcome!, stop: stop, redactor: redactor, logger: logger)
     } catch {
       reporter.finish()
-      if stop.cause != nil { throw stopped(stop, published: false, logger: logger) }
-      FailureReport.print(error, redactor: redactor)
-      throw ExitCode(ExitStatus.of(error))
+      if stop.cause != nil {
+        status = stopped(stop, published: false, logger: logger)
+      } else {
+        FailureReport.print(error, redactor: redactor)
+        status = ExitStatus.of(error)
+      }
     }
-    if stop.cause != nil { throw stopped(stop, published: true, logger: logger) }
+    if let metricsFile = logging.metricsFile {
+      let account = outcome?.figures.account ?? configuration.account ?? configuration.source.account ?? ""
+      var metrics = NightMetrics(
+        account: account, clientType: configuration.clientType?.rawValue,
+        started: started.timeIntervalSince1970, runSeconds: Date().timeIntervalSince(started),
+        exitCode: status)
+      if let outcome {
+        metrics.stageSeconds = outcome.stageSeconds
+        metrics.http = outcome.figures.http
+        metrics.fleet = NightMetrics.Fleet(
+          devices: outcome.summary.totals.devices, fotaCapable: outcome.summary.totals.ready,
+          readyToUpgrade: outcome.readyToUpgrade, dataProblems: outcome.diagnostics.totalCount,
+          changedDevices: outcome.delta?.changedDevices)
+      }
+      do {
+        try metrics.write(to: URL(fileURLWithPath: metricsFile))
+      } catch {
+        logger.error("metrics not written", metadata: ["reason": "\(ErrorText.describe(error))"])
+        FailureReport.print(error, redactor: redactor)
+      }
+    }
+    if status != ExitStatus.success { throw ExitCode(status) }
+  }
+
+  /// Says what a published night left undone, and gives its exit code.
+  private func finished(_ outcome: RunOutcome, stop: NightStop, redactor: SecretRedactor, logger: Logger)
+    -> Int32
+  {
+    if stop.cause != nil { return stopped(stop, published: true, logger: logger) }
     logger.info(
       "done",
       metadata: [
@@ -115,15 +152,15 @@ struct RunCommand: AsyncParsableCommand {
     if case .failed(let reason) = outcome.delivery {
       FailureReport.print(message: reason, redactor: redactor)
     }
-    if status != ExitStatus.success { throw ExitCode(status) }
+    return status
   }
 
   /// Says why and where a stopped night ended, in the log and on standard error, and gives its
   /// exit code.
-  private func stopped(_ stop: NightStop, published: Bool, logger: Logger) -> ExitCode {
+  private func stopped(_ stop: NightStop, published: Bool, logger: Logger) -> Int32 {
     let message = stop.message(published: published)
     logger.error("\(message)")
     FailureReport.print(message: message)
-    return ExitCode(stop.exitCode)
+    return stop.exitCode
   }
 }
