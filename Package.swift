@@ -57,7 +57,8 @@ let package = Package(
     .executableTarget(
       name: "fota-report",
       dependencies: [
-        "FOTAJob", "FOTACollect", "FOTAHistory", "FOTAMail", "FOTAModel", "FOTANormalise", "FOTAPlan", "FOTAPublish",
+        "FOTAJob", "FOTACollect", "FOTAHistory", "FOTAMail", "FOTAModel", "FOTANormalise", "FOTAPlan",
+        "FOTAPublish",
         "FOTARender", "ThingSpaceAPI", argumentParser, logging,
         .product(name: "UnixSignals", package: "swift-service-lifecycle"),
       ],
