@@ -50,7 +50,8 @@ public struct ReportJob: Sendable {
       }
       let attachment = composer?.planAttachment()
       let renderers = ReportRenderers(
-        formats: configuration.formats, templates: preflight.templates, xmlDevices: configuration.xmlDevices)
+        formats: configuration.formats, templates: preflight.templates, xmlDevices: configuration.xmlDevices,
+        xlsxDevices: configuration.xlsxDevices)
       let outputs = try renderers.deviceOutputs(
         asOf: configuration.asOf, planning: configuration.plan != nil, history: preflight.history != nil,
         into: folder,

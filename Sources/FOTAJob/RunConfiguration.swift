@@ -29,6 +29,8 @@ public struct RunConfiguration: Sendable {
   public var savePages: URL?
   /// Whether `report.xml` lists every device.
   public var xmlDevices: Bool
+  /// Whether `report.xlsx` has the per-device sheets (Devices, Plan).
+  public var xlsxDevices = false
   /// Retries, backoff and timeouts of HTTP requests.
   public var retryPolicy = RetryPolicy()
   /// Ranges of the live device list walked at once (`--parallel`), split at last night's IMEIs;

@@ -10,16 +10,23 @@ public struct ReportRenderers {
   public let templates: ReportTemplates
   /// List every device in `report.xml`.
   public let xmlDevices: Bool
+  /// Add the per-device sheets to `report.xlsx`.
+  public let xlsxDevices: Bool
 
-  public init(formats: Set<ReportFormat>, templates: ReportTemplates, xmlDevices: Bool) {
+  public init(
+    formats: Set<ReportFormat>, templates: ReportTemplates, xmlDevices: Bool, xlsxDevices: Bool = false
+  ) {
     self.formats = formats
     self.templates = templates
     self.xmlDevices = xmlDevices
+    self.xlsxDevices = xlsxDevices
   }
 
   /// The per-device files of a night, opened in `folder` before collecting so that the collector
   /// can feed them: `devices.csv`, the planning files when planning is asked for (`planning`),
-  /// the XML device list with `--xml-devices`, and `extra` (the e-mail's attachment).
+  /// the XML device list with `--xml-devices`, the workbook with `--xlsx-devices` (without it the
+  /// workbook is made from the night's figures alone, in ``render(_:into:outputs:fedWhileCollecting:renderers:)``),
+  /// and `extra` (the e-mail's attachment).
   public func deviceOutputs(
     asOf: Int64, planning: Bool, history: Bool = false, into folder: ReportFolder,
     extra: [any DeviceRowWriter] = []
@@ -31,7 +38,7 @@ public struct ReportRenderers {
       if formats.contains(.xml) && xmlDevices {
         writers.append(try XMLDeviceListWriter(folder: folder, asOf: asOf))
       }
-      if formats.contains(.xlsx) {
+      if formats.contains(.xlsx) && xlsxDevices {
         writers.append(try ReportWorkbook(folder: folder, asOf: asOf, planning: planning, history: history))
       }
     }
@@ -51,6 +58,14 @@ public struct ReportRenderers {
     try outputs.finish()
     for workbook in outputs.writers.compactMap({ $0 as? ReportWorkbook }) {
       try attempt(ReportWorkbook.fileName) { try workbook.complete(model) }
+    }
+    if formats.contains(.xlsx) && !xlsxDevices {
+      try attempt(ReportWorkbook.fileName) {
+        try ReportWorkbook(
+          folder: folder, asOf: model.summary.asOf, planning: model.planning?.plan != nil,
+          history: model.historyEnabled, devices: false
+        ).complete(model)
+      }
     }
     for renderer in summaryRenderers() + extraRenderers {
       try attempt(renderer.name) { try renderer.render(model, into: folder) }

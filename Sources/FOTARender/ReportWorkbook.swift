@@ -2,19 +2,22 @@ import FOTAModel
 import FOTAPlan
 import FOTAXLSX
 
-/// `report.xlsx`, the night for Excel: typed cells where the CSVs are text (ids and phone numbers
-/// keep their digits, upgrade times are dates). Written through libxlsxwriter in constant memory:
-/// the per-device sheets (Devices, and Plan when planning) row by row as the devices pass, like
-/// the other per-device files; the summary sheets when the night's figures are known
-/// (``complete(_:)``). A sheet that reaches Excel's 1,048,576 rows goes on in "Devices (2)", and
-/// so on.
+/// `report.xlsx`, the night for Excel: typed cells where the CSVs are text (ids keep their
+/// digits, upgrade times are dates). Written through libxlsxwriter in constant memory: the
+/// summary sheets when the night's figures are known (``complete(_:)``); with `devices` (the
+/// `--xlsx-devices` option) also the per-device sheets (Devices, and Plan when planning) row by
+/// row as the devices pass, like the other per-device files. A sheet that reaches Excel's
+/// 1,048,576 rows goes on in "Devices (2)", and so on.
+///
+/// The workbook is the file a fleet manager forwards: it holds no phone number (MDN), which only
+/// `devices.csv` and the saved pages do.
 public final class ReportWorkbook: DeviceRowWriter {
   /// The file's name in the report folder.
   public static let fileName = "report.xlsx"
 
   /// Column headings of the Devices sheet (as `devices.csv`, for people).
   public static let deviceColumns = [
-    "Device ID", "MDN", "Make", "Model", "Firmware", "Client type", "Status", "FOTA-eligible",
+    "Device ID", "Make", "Model", "Firmware", "Client type", "Status", "FOTA-eligible",
     "License assigned", "Readiness", "Upgrade state", "Upgrade time (UTC)", "Upgrade age (days)",
     "Upgrade time as reported",
   ]
@@ -40,6 +43,8 @@ public final class ReportWorkbook: DeviceRowWriter {
   private let asOf: Int64
   private let planning: Bool
   private let history: Bool
+  /// Whether the per-device sheets are written.
+  private let devices: Bool
   /// Rows a sheet may hold, the header included (Excel's limit; smaller in tests).
   private let rowLimit: Int
   private var workbook: XLSXWorkbook
@@ -55,22 +60,25 @@ public final class ReportWorkbook: DeviceRowWriter {
     var devices: [XLSXSheet]
   }
 
-  /// Opens `report.xlsx` in `folder`, with a Plan sheet when `planning` and a Changes sheet when
-  /// `history`.
+  /// Opens `report.xlsx` in `folder`, with a Changes sheet when `history`, and with `devices` the
+  /// Devices sheet and, when `planning`, the Plan sheet.
   public init(
-    folder: ReportFolder, asOf: Int64, planning: Bool, history: Bool, rowLimit: Int = XLSXWorkbook.rowLimit
+    folder: ReportFolder, asOf: Int64, planning: Bool, history: Bool, devices: Bool = true,
+    rowLimit: Int = XLSXWorkbook.rowLimit
   ) throws {
     self.folder = folder
     self.asOf = asOf
     self.planning = planning
     self.history = history
+    self.devices = devices
     self.rowLimit = rowLimit
-    (workbook, sheets) = try Self.open(folder: folder, asOf: asOf, planning: planning, history: history)
+    (workbook, sheets) = try Self.open(
+      folder: folder, asOf: asOf, planning: planning, history: history, devices: devices)
   }
 
-  private static func open(folder: ReportFolder, asOf: Int64, planning: Bool, history: Bool) throws -> (
-    XLSXWorkbook, Sheets
-  ) {
+  private static func open(folder: ReportFolder, asOf: Int64, planning: Bool, history: Bool, devices: Bool)
+    throws -> (XLSXWorkbook, Sheets)
+  {
     let workbook = try XLSXWorkbook(path: folder.path(of: fileName), created: asOf / 1000)
     let sheets = Sheets(
       summary: try workbook.addSheet(
@@ -79,24 +87,26 @@ public final class ReportWorkbook: DeviceRowWriter {
         "By model & firmware", header: modelFirmwareColumns, widths: [22, 22, 26, 10, 13, 10, 13, 15]),
       upgradeAge: try workbook.addSheet(
         "Upgrade age", header: upgradeAgeColumns, widths: [24, 10, 10, 13, 10, 13]),
-      plan: planning ? [try workbook.addSheet("Plan", header: planColumns, widths: planWidths)] : [],
+      plan: planning && devices
+        ? [try workbook.addSheet("Plan", header: planColumns, widths: planWidths)] : [],
       changes: history
         ? try workbook.addSheet("Changes", header: changeColumns, widths: [18, 18, 20, 16, 26, 26]) : nil,
-      devices: [try workbook.addSheet("Devices", header: deviceColumns, widths: deviceWidths)])
+      devices: devices ? [try workbook.addSheet("Devices", header: deviceColumns, widths: deviceWidths)] : [])
     return (workbook, sheets)
   }
 
   private static let planWidths: [Double] = [18, 18, 20, 11, 26, 16, 26, 30, 26, 6]
-  private static let deviceWidths: [Double] = [18, 14, 18, 20, 26, 11, 14, 13, 16, 15, 14, 20, 12, 32]
+  private static let deviceWidths: [Double] = [18, 18, 20, 26, 11, 14, 13, 16, 15, 14, 20, 12, 32]
 
   // MARK: Per-device rows
 
   public func write(_ record: PlannedDevice) throws {
+    guard devices else { return }
     let device = record.device
     try append(
       to: \.devices, title: "Devices", header: Self.deviceColumns, widths: Self.deviceWidths,
       [
-        .text(device.deviceId), .text(device.mdn), .text(device.make), .text(device.model),
+        .text(device.deviceId), .text(device.make), .text(device.model),
         .text(device.firmware), .text(device.clientType), .text(device.status),
         .boolean(device.fotaEligible), .boolean(device.licenseAssigned), .text(Readiness(device).rawValue),
         .text(device.upgrade.state.rawValue),
@@ -136,7 +146,8 @@ public final class ReportWorkbook: DeviceRowWriter {
   public func restart() throws {
     workbook.discard()
     folder.remove(Self.fileName)
-    (workbook, sheets) = try Self.open(folder: folder, asOf: asOf, planning: planning, history: history)
+    (workbook, sheets) = try Self.open(
+      folder: folder, asOf: asOf, planning: planning, history: history, devices: devices)
   }
 
   public func discard() {
@@ -204,6 +215,14 @@ public final class ReportWorkbook: DeviceRowWriter {
     } else if report.historyEnabled {
       figures.append(
         ("Changes", .text(report.historyProblem.map { "not available: \($0)" } ?? "from the next run on")))
+    }
+    if !devices {
+      figures.append(
+        ("Device list", .text("devices.csv beside this workbook; --xlsx-devices puts it in a Devices sheet")))
+      if report.planning?.plan != nil {
+        figures.append(
+          ("Plan per device", .text("upgrade-plan.csv beside this workbook; --xlsx-devices adds it")))
+      }
     }
     for (label, value) in figures { try sheet.appendRow([.text(label), value]) }
     try sheet.appendRow([])

@@ -34,6 +34,13 @@ struct ReportOptions: ParsableArguments {
   @Flag(name: .customLong("xml-devices"), help: "List every device in report.xml.")
   var xmlDevices = false
 
+  @Flag(
+    name: .customLong("xlsx-devices"),
+    help: ArgumentHelp(
+      "Add the per-device sheets (Devices, and Plan when planning) to report.xlsx; without it the "
+        + "workbook holds the summary sheets and chart, and points to devices.csv. Never a phone number."))
+  var xlsxDevices = false
+
   @Option(
     help: ArgumentHelp(
       "The SQLite history of earlier runs, for what changed since the last one.", valueName: "PATH"))

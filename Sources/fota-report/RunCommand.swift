@@ -75,6 +75,7 @@ struct RunCommand: AsyncParsableCommand {
       asOf: report.asOfMilliseconds(for: source.resolved), clientType: source.clientType?.value,
       formats: Set(report.formats.flatMap(\.formats)), templates: report.templatesURL,
       savePages: source.savePages.map { URL(fileURLWithPath: $0) }, xmlDevices: report.xmlDevices)
+    configuration.xlsxDevices = report.xlsxDevices
     configuration.retryPolicy = source.retryPolicy
     configuration.parallel = source.parallel
     configuration.history = report.historyURL

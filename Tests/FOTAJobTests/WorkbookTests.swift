@@ -30,6 +30,12 @@ struct WorkbookTests {
     }
   }
 
+  /// Every non-empty cell of one sheet, as text.
+  static func cells(_ file: URL, sheet: String) throws -> [String] {
+    let data = try TestPython.output("read_workbook.py", [file.path, sheet])
+    return try JSONDecoder().decode([[String?]].self, from: data).flatMap { $0.compactMap { $0 } }
+  }
+
   static func read(_ file: URL) throws -> ReadBack {
     let data = try TestPython.output("read_workbook.py", [file.path])
     return try JSONDecoder().decode(ReadBack.self, from: data)
@@ -44,6 +50,7 @@ struct WorkbookTests {
       configuration.asOf = JobFixture.asOf + Int64(night) * 86_400_000
       configuration.history = fixture.directory.path("history.sqlite")
       configuration.plan = PlanOptions()
+      configuration.xlsxDevices = true
       _ = try await fixture.run(configuration)
     }
     let workbook = try Self.read(fixture.output.appendingPathComponent("report.xlsx"))
@@ -71,21 +78,45 @@ struct WorkbookTests {
 
     let devices = try workbook.sheet("Devices")
     let csv = try CSVFile.read(fixture.text("devices.csv"))
-    #expect(devices.autofilter == "A1:N\(csv.rows.count + 1)")
-    // Ids and phone numbers are text with every digit; flags are booleans; times are dates.
+    #expect(devices.autofilter == "A1:M\(csv.rows.count + 1)")
+    // Ids are text with every digit; flags are booleans; times are dates.
     #expect(devices.types[0] == ["str"])
-    #expect(devices.types[1] == ["str"])
     #expect(devices.first[0] == csv.rows[0][0])
-    #expect(devices.first[1] == csv.rows[0][1])
-    #expect(csv.rows[0][1].hasPrefix("0"))
+    #expect(devices.types[6] == ["bool"])
     #expect(devices.types[7] == ["bool"])
-    #expect(devices.types[8] == ["bool"])
-    #expect(devices.types[11] == ["datetime"])
-    #expect(devices.types[12] == ["int"])
+    #expect(devices.types[10] == ["datetime"])
+    #expect(devices.types[11] == ["int"])
+    // The file a fleet manager forwards holds no phone number.
+    #expect(!devices.header.contains("MDN"))
+    let phones = Set(csv.rows.map { $0[1] }.filter { !$0.isEmpty })
+    #expect(!phones.isEmpty)
+    for sheet in workbook.sheets.map(\.name) {
+      let cells = try Self.cells(fixture.output.appendingPathComponent("report.xlsx"), sheet: sheet)
+      #expect(cells.allSatisfy { !phones.contains($0) }, "a phone number in sheet \(sheet)")
+    }
     let plan = try workbook.sheet("Plan")
     #expect(plan.types[9] == ["int"])
     let summary = try workbook.sheet("Summary")
     #expect(summary.first.prefix(2) == ["Account", "0242078698-00001"])
+  }
+
+  @Test(
+    "by default the workbook has the summary sheets and chart, no per-device sheet, and says where the devices are"
+  )
+  func summaryOnly() async throws {
+    let fixture = try JobFixture()
+    defer { fixture.remove() }
+    var configuration = fixture.configuration(.demo(seed: 5, devices: 3_000))
+    configuration.plan = PlanOptions()
+    _ = try await fixture.run(configuration)
+    let workbook = try Self.read(fixture.output.appendingPathComponent("report.xlsx"))
+    #expect(workbook.sheets.map(\.name) == ["Summary", "By model & firmware", "Upgrade age"])
+    #expect(workbook.charts.count == 1)
+    let text = try Self.cells(fixture.output.appendingPathComponent("report.xlsx"), sheet: "Summary")
+      .joined(separator: "\n")
+    #expect(
+      text.contains("devices.csv beside this workbook; --xlsx-devices puts it in a Devices sheet"), "\(text)")
+    #expect(text.contains("upgrade-plan.csv beside this workbook"), "\(text)")
   }
 
   @Test("a sheet past the row limit goes on in \"Devices (2)\", every device once")

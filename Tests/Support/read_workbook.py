@@ -1,9 +1,10 @@
 """Reads a workbook back with openpyxl, an independent reader, and prints what the tests check.
 
-Usage: python3 read_workbook.py FILE
+Usage: python3 read_workbook.py FILE [SHEET]
 
 Prints one JSON object: for each sheet in order, its name, header row, data rows, the Python types
-of each column's data cells, its frozen pane and autofilter; and the charts in the file.
+of each column's data cells, its frozen pane and autofilter; and the charts in the file. With SHEET,
+prints that sheet's every row instead, each cell as text (empty cells as null).
 """
 import json
 import sys
@@ -39,5 +40,14 @@ def main(path):
     print(json.dumps({"sheets": sheets, "charts": charts}))
 
 
+def dump(path, name):
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    rows = workbook[name].iter_rows(values_only=True)
+    print(json.dumps([[None if value is None else str(value) for value in row] for row in rows]))
+
+
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if len(sys.argv) > 2:
+        dump(sys.argv[1], sys.argv[2])
+    else:
+        main(sys.argv[1])
