@@ -5,9 +5,12 @@
 # usage: Benchmarks/parallel.sh [DEVICES] [PARALLEL] [LATENCY_MS] [RUNS]
 #   defaults: 200000 devices, --parallel 8, 50 ms a device-list answer, 3 runs
 # It records night 0 of the simulator's fleet in a fresh history (the split points come from
-# it), then times night 1 against a copy of that history for each run.
-# The reports are CSV, HTML and XML: report.xlsx costs the same in both modes and is not
-# collection (see the README for its cost).
+# it), then times night 1 against a copy of that history for each run, with the default formats
+# (FORMATS=csv,html,xml times without the workbook).
+# environment:
+#   FORMATS      --formats for the timed runs (default: the default night's, all four)
+#   FOTA_REPORT  the binary to time (default: a release build of this checkout)
+#   SIMULATOR    the simulator to serve it (default: a release build of this checkout)
 set -euo pipefail
 
 devices=${1:-200000}
@@ -16,8 +19,14 @@ latency=${3:-50}
 runs=${4:-3}
 here=$(cd "$(dirname "$0")/.." && pwd)
 
-(cd "$here" && swift build -c release --product fota-report >&2 && swift build -c release --product thingspace-simulator >&2)
+if [[ -z ${FOTA_REPORT:-} || -z ${SIMULATOR:-} ]]; then
+  (cd "$here" && swift build -c release --product fota-report >&2 && swift build -c release --product thingspace-simulator >&2)
+fi
 bin=$(cd "$here" && swift build -c release --show-bin-path)
+fota_report=${FOTA_REPORT:-$bin/fota-report}
+simulator_bin=${SIMULATOR:-$bin/thingspace-simulator}
+formats=()
+[[ -n ${FORMATS:-} ]] && formats=(--formats "$FORMATS")
 
 scratch=$(mktemp -d)
 simulator=""
@@ -26,7 +35,7 @@ trap 'stop; rm -rf "$scratch"' EXIT
 
 # Starts the simulator with "$@", waits for its banner, and sets $url.
 start() {
-  "$bin/thingspace-simulator" --port 0 --devices "$devices" "$@" >"$scratch/simulator.out" 2>"$scratch/simulator.err" &
+  "$simulator_bin" --port 0 --devices "$devices" "$@" >"$scratch/simulator.out" 2>"$scratch/simulator.err" &
   simulator=$!
   for _ in $(seq 200); do
     url=$(sed -n 's/^ThingSpace simulator listening on \(http:[^ ]*\) .*/\1/p' "$scratch/simulator.out")
@@ -42,9 +51,9 @@ export THINGSPACE_CLIENT_ID=demo-client THINGSPACE_CLIENT_SECRET=demo-secret
 export THINGSPACE_USERNAME=demo-user THINGSPACE_PASSWORD=demo-password
 account=0242078698-00001
 run() { # run NAME PARALLEL AS_OF
-  "$bin/fota-report" run --account "$account" --base-url "$url" --history "$scratch/$1.sqlite" \
+  "$fota_report" run --account "$account" --base-url "$url" --history "$scratch/$1.sqlite" \
     --out "$scratch/$1" --as-of "$3" --parallel "$2" --templates "$here/Templates" --log-level warning \
-    --formats csv,html,xml
+    "${formats[@]}"
 }
 
 start
@@ -71,7 +80,8 @@ for f in "$scratch/p1"/*.csv; do
   cmp -s "$f" "$scratch/p$parallel/$(basename "$f")" || { echo "error: $(basename "$f") differs" >&2; exit 1; }
 done
 requests() { sed -n 's/^    "requests" : \([0-9]*\),$/\1/p' "$1/run.json" | head -1; }
-printf 'night 1 of %s devices, %s ms a page, reports identical\n' "$devices" "$latency"
+printf 'night 1 of %s devices, %s ms a page, formats %s, reports identical\n' "$devices" "$latency" \
+  "${FORMATS:-default}"
 printf -- '--parallel 1:  %6.2f s best of %d, %s requests\n' "$best_1" "$runs" "$(requests "$scratch/p1")"
 printf -- '--parallel %s:  %6.2f s best of %d, %s requests\n' "$parallel" "$best_n" "$runs" "$(requests "$scratch/p$parallel")"
 awk -v a="$best_1" -v b="$best_n" 'BEGIN { printf "speed-up:      %6.1fx\n", a / b }'

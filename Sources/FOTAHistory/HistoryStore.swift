@@ -150,7 +150,11 @@ public final class HistoryStore: Sendable {
               sql: "DELETE FROM device WHERE account = ? AND clientTypeFilter = ?",
               arguments: [night.account, night.filter])
             var tonight: DeviceIndex? = DeviceIndex()
+            var written = 0
             for record in devices {
+              // A first night of a million devices takes seconds: a stop rolls it back on the way.
+              written += 1
+              if written % 10_000 == 0, Task.isCancelled { throw Stopping() }
               try upsert.execute(
                 arguments: DeviceRow.arguments(record.device, account: night.account, filter: night.filter))
               if tonight?.append(record.device) == false { tonight = nil }
@@ -176,6 +180,11 @@ public final class HistoryStore: Sendable {
         return runId
       }
     }
+  }
+
+  /// The run is stopping (a signal, or its deadline): the night's transaction is rolled back.
+  struct Stopping: Error, LocalizedError {
+    var errorDescription: String? { "the run is stopping; nothing was recorded" }
   }
 
   /// Marks a committed run published: its report is in place.

@@ -78,6 +78,7 @@ public struct ReportJob: Sendable {
       stages.end("render")
       try Task.checkCancellation()
       if let prepared, !record.commit(prepared, devices: try night.devices(), output: configuration.output) {
+        try Task.checkCancellation()
         logger.warning(
           "rendering again without the history sections", metadata: ["reason": "\(record.problem ?? "")"])
         try folder.removeAll(except: [night.spool.url.lastPathComponent])

@@ -97,8 +97,9 @@ struct ErrorTextTests {
 
   @Test("a full disk: one line naming the file and 'no space left on device'; the previous report stays")
   func fullDisk() throws {
-    // Sizes at which different files of the night meet the end of the disk.
-    for kibibytes in [1_000, 4_400] {
+    // Sizes at which different files of the night meet the end of the disk: the spool,
+    // devices.csv, upgrade-plan.csv, a campaign file.
+    for kibibytes in [400, 800, 1_200, 1_500] {
       guard let disk = try SmallDisk.mount(kibibytes: kibibytes) else { return }
       defer { disk.unmount() }
       let runner = BinaryRunner()

@@ -49,7 +49,7 @@ struct TimeoutTests {
   // a time takes minutes) runs into the time limit and fails.
   @Test(
     "a stalled or trickling answer is a timeout, retried, then a failed night naming the request",
-    .timeLimit(.minutes(1)), arguments: cases)
+    .timeLimit(.minutes(5)), arguments: cases)
   func boundedAttempt(_ slow: Case) async throws {
     let fixture = try JobFixture()
     defer { fixture.remove() }
