@@ -97,7 +97,7 @@ let package = Package(
     .target(name: "FOTAPlan", dependencies: ["FOTAModel", "ThingSpaceAPI"], swiftSettings: strict),
     // Stage 5: record the night in the history (SQLite).
     .target(
-      name: "FOTAHistory", dependencies: ["FOTAModel", "FOTANormalise", "FOTAAggregate", grdb],
+      name: "FOTAHistory", dependencies: ["FOTAModel", "FOTAAggregate", grdb],
       swiftSettings: strict),
     // Stage 6: render CSV, HTML, XML and run.json.
     .target(

@@ -26,6 +26,6 @@ struct AggregationCell: Hashable, Sendable {
   }
 
   var readiness: Readiness {
-    fotaEligible ? (licenseAssigned ? .ready : .needsLicense) : .ineligible
+    Readiness(fotaEligible: fotaEligible, licenseAssigned: licenseAssigned)
   }
 }

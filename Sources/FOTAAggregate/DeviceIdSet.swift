@@ -1,3 +1,4 @@
+import FOTAModel
 /// The device ids seen so far, compactly: IMEIs as 64-bit integers, anything else as text.
 ///
 /// Pages arrive in IMEI order, so numeric ids normally arrive ascending: they are appended to a
@@ -14,7 +15,7 @@ public struct DeviceIdSet: Sendable {
 
   /// Adds an id; false when it was already there.
   public mutating func insert(_ id: String) -> Bool {
-    guard let value = Self.numericKey(id) else { return other.insert(id).inserted }
+    guard let value = DeviceID.number(id) else { return other.insert(id).inserted }
     guard let last = ascending.last, value <= last else {
       // Above every id so far: the hash set only holds ids below an earlier last one.
       ascending.append(value)
@@ -47,17 +48,4 @@ public struct DeviceIdSet: Sendable {
     return low < sorted.count && sorted[low] == value
   }
 
-  /// Ids stored as numbers: 1 to 18 digits without a leading zero (so "007" stays distinct from "7").
-  static func numericKey(_ id: String) -> UInt64? {
-    let utf8 = id.utf8
-    guard (1...18).contains(utf8.count), utf8.first != UInt8(ascii: "0") || utf8.count == 1 else {
-      return nil
-    }
-    var value: UInt64 = 0
-    for byte in utf8 {
-      guard byte >= 0x30, byte <= 0x39 else { return nil }
-      value = value * 10 + UInt64(byte - 0x30)
-    }
-    return value
-  }
 }

@@ -44,10 +44,8 @@ public struct HTTPPageSource: DevicePageSource, Sendable {
     let (body, page) = try await client.devicePage(
       account: account, startIndex: startIndex, clientType: clientType)
     number += 1
-    if page.hasMoreData == true, let next = page.lastSeenDeviceId, next.isAfter(startIndex),
-      !page.deviceList.isEmpty
-    {
-      cursor = next.startIndex
+    if let next = page.nextStartIndex(after: startIndex) {
+      cursor = next
     } else {
       finished = true
     }

@@ -95,10 +95,8 @@ public struct RangePageSource: DevicePageSource, Sendable {
     figures.pages += 1
     figures.records += to - from
     await ledger.update(figures)
-    if !passed, page.hasMoreData == true, let next = page.lastSeenDeviceId, next.isAfter(startIndex),
-      !page.deviceList.isEmpty
-    {
-      cursor = next.startIndex
+    if !passed, let next = page.nextStartIndex(after: startIndex) {
+      cursor = next
     } else {
       finished = true
     }

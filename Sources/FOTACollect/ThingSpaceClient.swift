@@ -100,10 +100,8 @@ public actor ThingSpaceClient {
   /// once, the client would otherwise decode every range's pages one after another.
   @concurrent
   private static func decodeDevicePage(_ body: Data) async -> Result<DeviceListPage, BodyProblem> {
-    var decoder = DeviceListDecoder()
-    return body.withUnsafeBytes { raw in
-      Result { () throws(DeviceListDecodingError) in try decoder.decode(raw) }
-    }.mapError { BodyProblem(reason: $0.description) }
+    Result { () throws(DeviceListDecodingError) in try DeviceListPage(decoding: body) }
+      .mapError { BodyProblem(reason: $0.description) }
   }
 
   /// Fetches the account's upgrade paths: the exact bytes and the entries.

@@ -1,5 +1,4 @@
 import FOTAModel
-import FOTANormalise
 
 /// Compares two nights device by device, both given in IMEI order, and builds a ``FleetDelta``.
 public struct DeltaBuilder: Sendable {
@@ -64,7 +63,7 @@ public struct DeltaBuilder: Sendable {
   /// The inverse of ``text(_:)``.
   public static func upgrade(from text: String) -> UpgradeTime {
     if let state = UpgradeState(rawValue: text), state != .upgraded { return UpgradeTime(state: state) }
-    guard let instant = UpgradeTimeParser.instant(text) else { return UpgradeTime(state: .unknown) }
+    guard let instant = CivilCalendar.milliseconds(iso8601: text) else { return UpgradeTime(state: .unknown) }
     return UpgradeTime(state: .upgraded, milliseconds: instant)
   }
 

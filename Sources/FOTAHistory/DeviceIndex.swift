@@ -34,7 +34,7 @@ struct DeviceIndex: Sendable, Equatable {
 
   /// Adds the next device in IMEI order; false when its id cannot be indexed.
   mutating func append(_ device: Device) -> Bool {
-    guard let id = Self.numericId(device.deviceId) else { return false }
+    guard let id = DeviceID.number(device.deviceId) else { return false }
     return append(id: id, digest: Self.digest(device))
   }
 
@@ -159,21 +159,6 @@ struct DeviceIndex: Sendable, Equatable {
       position += 1
       return (id, digest)
     }
-  }
-
-  /// The id as a number: 1 to 18 digits without a leading zero, so that numeric order is the
-  /// IMEI order (``DeviceID``) and no two ids share a number.
-  static func numericId(_ id: String) -> UInt64? {
-    let utf8 = id.utf8
-    guard (1...18).contains(utf8.count), utf8.first != UInt8(ascii: "0") || utf8.count == 1 else {
-      return nil
-    }
-    var value: UInt64 = 0
-    for byte in utf8 {
-      guard byte >= 0x30, byte <= 0x39 else { return nil }
-      value = value * 10 + UInt64(byte - 0x30)
-    }
-    return value
   }
 
   /// A digest of the fields the `device` table keeps (FNV-1a over length-prefixed fields, then

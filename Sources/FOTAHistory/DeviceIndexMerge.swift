@@ -37,7 +37,7 @@ struct DeviceIndexMerge {
 
   /// Takes tonight's next device.
   mutating func take(_ device: Device) throws {
-    guard let id = DeviceIndex.numericId(device.deviceId) else { return giveUp() }
+    guard let id = DeviceID.number(device.deviceId) else { return giveUp() }
     try take(device, id: id, digest: DeviceIndex.digest(device))
   }
 

@@ -66,7 +66,7 @@ public final class HistoryFeed: DeviceSink {
 
     func format(_ record: PlannedDevice, into bytes: inout [UInt8]) {
       let device = record.device
-      let id = DeviceIndex.numericId(device.deviceId)
+      let id = DeviceID.number(device.deviceId)
       withUnsafeBytes(of: (id ?? Self.notIndexed).littleEndian) { bytes.append(contentsOf: $0) }
       let digest = id == nil ? 0 : DeviceIndex.digest(device)
       withUnsafeBytes(of: digest.littleEndian) { bytes.append(contentsOf: $0) }

@@ -73,7 +73,7 @@ extension HistoryStore {
       var order = [centre]
       for step in 1...neighbours { order += [centre - step, centre + step] }
       let candidates = order.filter { window.indices.contains($0) }.map { window[$0] }
-        .filter { !$0.isEmpty && $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }
+        .filter(DeviceID.isDigits)
       if !candidates.isEmpty { splits.append(candidates) }
     }
     return splits

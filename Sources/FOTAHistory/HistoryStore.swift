@@ -1,6 +1,5 @@
 import FOTAAggregate
 import FOTAModel
-import FOTANormalise
 import Foundation
 import GRDB
 

@@ -1,6 +1,5 @@
 import FOTAAggregate
 import FOTAModel
-import FOTANormalise
 import GRDB
 
 /// Reads adoption trends and upgrade velocity from the per-run aggregates and the change log of
@@ -159,6 +158,6 @@ enum HistoryTrends {
 
   /// Days since 1970 of a night (`YYYY-MM-DD`).
   private static func day(_ night: String) -> Int64 {
-    CivilCalendar.floorDays(milliseconds: UpgradeTimeParser.instant(night) ?? 0)
+    CivilCalendar.floorDays(milliseconds: CivilCalendar.milliseconds(iso8601: night) ?? 0)
   }
 }

@@ -52,11 +52,7 @@ struct NightRecord {
 
   /// The history run a published report folder belongs to.
   static func publishedRunId(in folder: URL) -> Int64? {
-    guard ReportPublisher.isReport(folder),
-      let data = try? Data(contentsOf: folder.appendingPathComponent(ReportIdentity.recordFile)),
-      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-    else { return nil }
-    return (object["historyRunId"] as? NSNumber)?.int64Value
+    ReportIdentity.read(folder)?.historyRunId
   }
 
   /// How to walk tonight's live device list: in ranges split at last night's IMEIs when

@@ -29,13 +29,12 @@ public struct EmailSummary {
   public var alerts: [String] {
     guard let delta = report.delta, let previous = delta.previousNight else { return [] }
     var alerts: [String] = []
-    let now = Self.share(totals.ready, of: totals.devices)
-    let before = Self.share(delta.previousReady, of: delta.previousDevices)
-    if before - now > alertDropPoints {
+    let now = Percentage(totals.ready, of: totals.devices)
+    let before = Percentage(delta.previousReady, of: delta.previousDevices)
+    if before.value - now.value > alertDropPoints {
       alerts.append(
-        "The FOTA-capable share fell \(Figures.decimal(before - now)) points since \(previous): "
-          + "\(Figures.percent(delta.previousReady, of: delta.previousDevices))% to \(Figures.percent(totals.ready, of: totals.devices))%."
-      )
+        "The FOTA-capable share fell \(Figures.decimal(before.value - now.value)) points since \(previous): "
+          + "\(before.text)% to \(now.text)%.")
     }
     let problems = report.diagnostics.totalCount
     if let earlier = delta.previousDataProblems, problems * 2 > earlier * 3 {
@@ -73,10 +72,6 @@ public struct EmailSummary {
       ? "The full report is report.html in the report folder." : "The full report is \(location)."
   }
 
-  private static func share(_ part: Int, of whole: Int) -> Double {
-    whole == 0 ? 0 : Double(part) * 100 / Double(whole)
-  }
-
   /// Models listed before the rest are left to the attachment.
   static let modelLimit = 10
 
@@ -87,8 +82,8 @@ public struct EmailSummary {
     var subject =
       "[FOTA] \(report.figures.account): \(Figures.percent(totals.ready, of: totals.devices))% FOTA-capable"
     if let delta = report.delta, let previous = delta.previousNight {
-      let change = Self.percentPointChange(
-        now: (totals.ready, totals.devices), before: (delta.previousReady, delta.previousDevices))
+      let change = Percentage(totals.ready, of: totals.devices).points(
+        since: Percentage(delta.previousReady, of: delta.previousDevices))
       subject += " (\(change)), \(Figures.grouped(delta.upgrades)) upgraded since \(Self.dayMonth(previous))"
     } else {
       subject += ", \(Figures.grouped(totals.devices)) devices"
@@ -292,14 +287,6 @@ public struct EmailSummary {
 
   static func visible(_ text: String) -> String {
     HTMLEscaping.visible(text).replacingOccurrences(of: "\r", with: " ")
-  }
-
-  /// `+1.3` / `-0.4` / `±0.0` percentage points.
-  static func percentPointChange(now: (Int, Int), before: (Int, Int)) -> String {
-    func tenths(_ part: Int, _ whole: Int) -> Int { whole == 0 ? 0 : (part * 2000 + whole) / (whole * 2) }
-    let change = tenths(now.0, now.1) - tenths(before.0, before.1)
-    let sign = change > 0 ? "+" : change < 0 ? "-" : "±"
-    return "\(sign)\(abs(change) / 10).\(abs(change) % 10)"
   }
 
   /// Rows padded into columns: numbers right-aligned, text left-aligned.

@@ -48,6 +48,34 @@ public enum CivilCalendar {
     return milliseconds % millisecondsPerDay < 0 ? quotient - 1 : quotient
   }
 
+  /// Reads back what ``iso8601(milliseconds:)`` and ``isoDate(milliseconds:)`` write, exactly:
+  /// `2018-03-03T00:28:33.152Z` or `2018-03-03` (midnight UTC); `nil` for any other text. The
+  /// history's own instants, not the API's (those go through the upgradeTime parser).
+  public static func milliseconds(iso8601 text: String) -> Int64? {
+    let bytes = Array(text.utf8)
+    guard bytes.count == 10 || bytes.count == 24 else { return nil }
+    func number(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for index in range {
+        guard bytes[index] >= 0x30, bytes[index] <= 0x39 else { return nil }
+        value = value * 10 + Int(bytes[index] - 0x30)
+      }
+      return value
+    }
+    guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), let year = number(0..<4),
+      let month = number(5..<7), let day = number(8..<10), (1...12).contains(month),
+      (1...daysInMonth(year: year, month: month)).contains(day)
+    else { return nil }
+    let midnight = days(year: year, month: month, day: day) * millisecondsPerDay
+    guard bytes.count == 24 else { return midnight }
+    guard bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+      bytes[19] == UInt8(ascii: "."), bytes[23] == UInt8(ascii: "Z"), let hour = number(11..<13),
+      let minute = number(14..<16), let second = number(17..<19), let millisecond = number(20..<23),
+      hour < 24, minute < 60, second < 60
+    else { return nil }
+    return midnight + Int64(((hour * 60 + minute) * 60 + second) * 1000 + millisecond)
+  }
+
   /// Formats an instant as `2018-03-03T00:28:33.152Z`.
   public static func iso8601(milliseconds: Int64) -> String {
     var bytes: [UInt8] = []

@@ -6,6 +6,26 @@
 /// their UTF-8 bytes. ``sortKey(_:)`` is the same order as text that sorts byte by byte, for
 /// SQLite's `ORDER BY`.
 public enum DeviceID {
+  /// True when the id is digits only (an IMEI), at any length.
+  public static func isDigits(_ id: String) -> Bool {
+    !id.isEmpty && id.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+  }
+
+  /// The id as a number: 1 to 18 digits without a leading zero (so `007` stays distinct from
+  /// `7`), whose numeric order is this order; `nil` for any other id.
+  public static func number(_ id: String) -> UInt64? {
+    let utf8 = id.utf8
+    guard (1...18).contains(utf8.count), utf8.first != UInt8(ascii: "0") || utf8.count == 1 else {
+      return nil
+    }
+    var value: UInt64 = 0
+    for byte in utf8 {
+      guard byte >= 0x30, byte <= 0x39 else { return nil }
+      value = value * 10 + UInt64(byte - 0x30)
+    }
+    return value
+  }
+
   /// True when `lhs` sorts before `rhs`.
   public static func precedes(_ lhs: String, _ rhs: String) -> Bool {
     compare(lhs, rhs) < 0

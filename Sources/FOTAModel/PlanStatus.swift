@@ -12,4 +12,13 @@ public enum PlanStatus: String, Sendable, Codable, DeclarationOrdered {
   case needsLicense = "needs-license"
   /// A path exists, eligible, licensed.
   case ready
+
+  /// The status of an active device on a path, by its readiness.
+  public init(onPath readiness: Readiness) {
+    switch readiness {
+    case .ready: self = .ready
+    case .needsLicense: self = .needsLicense
+    case .ineligible: self = .ineligible
+    }
+  }
 }

@@ -7,8 +7,13 @@ public enum Readiness: String, Sendable, Codable, DeclarationOrdered {
   /// Not FOTA-eligible.
   case ineligible
 
+  /// The readiness of a device with these flags: the one definition of the rule.
+  public init(fotaEligible: Bool, licenseAssigned: Bool) {
+    self = fotaEligible ? (licenseAssigned ? .ready : .needsLicense) : .ineligible
+  }
+
   /// The readiness of a device.
   public init(_ device: Device) {
-    self = device.fotaEligible ? (device.licenseAssigned ? .ready : .needsLicense) : .ineligible
+    self.init(fotaEligible: device.fotaEligible, licenseAssigned: device.licenseAssigned)
   }
 }

@@ -74,8 +74,7 @@ public struct UpgradePlanner: Sendable {
     case .upToDate: DevicePlan(status: .upToDate, path: nil)
     case .path(let index):
       DevicePlan(
-        status: !campaignStatuses.admit(device.status)
-          ? .inactive : !device.fotaEligible ? .ineligible : device.licenseAssigned ? .ready : .needsLicense,
+        status: campaignStatuses.admit(device.status) ? PlanStatus(onPath: Readiness(device)) : .inactive,
         path: paths[index], pathIndex: index)
     }
   }

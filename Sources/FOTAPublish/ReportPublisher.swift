@@ -54,11 +54,7 @@ public struct ReportPublisher: Sendable {
 
   /// True when `folder` holds a `run.json` written by this tool.
   public static func isReport(_ folder: URL) -> Bool {
-    guard
-      let data = try? Data(contentsOf: folder.appendingPathComponent(ReportIdentity.recordFile)),
-      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-    else { return false }
-    return object["tool"] as? String == ReportIdentity.tool
+    ReportIdentity.read(folder) != nil
   }
 
   /// Refuses a folder (or its nearest existing ancestor) the job cannot create files in.

@@ -2,11 +2,9 @@ import FOTAModel
 
 /// Deterministic number and date formatting for every report.
 public enum Figures {
-  /// `part` as a percentage of `whole` with one decimal, rounded half up (`"71.2"`).
+  /// `part` as a percentage of `whole` with one decimal, rounded half up (`"71.2"`; see ``Percentage``).
   public static func percent(_ part: Int, of whole: Int) -> String {
-    guard whole > 0 else { return "0.0" }
-    let tenths = (part * 1000 * 2 + whole) / (whole * 2)
-    return "\(tenths / 10).\(tenths % 10)"
+    Percentage(part, of: whole).text
   }
 
   /// An integer with thousands separators (`"25,000"`).

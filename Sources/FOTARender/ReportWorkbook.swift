@@ -172,7 +172,7 @@ public final class ReportWorkbook: DeviceRowWriter {
     for (bucket, counts) in summary.upgradeAgeRows {
       try sheets.upgradeAge.appendRow([
         .text(bucket.label), .integer(counts.devices),
-        .decimal(Self.percent(counts.devices, of: summary.totals.devices)),
+        .decimal(Percentage(counts.devices, of: summary.totals.devices).value),
         .integer(counts.fotaEligible), .integer(counts.licenseAssigned), .integer(counts.ready),
       ])
     }
@@ -197,7 +197,7 @@ public final class ReportWorkbook: DeviceRowWriter {
       ("As of (UTC)", .dateTime(milliseconds: report.figures.asOf)),
       ("Devices", .integer(totals.devices)),
       ("FOTA-capable (eligible and licensed)", .integer(totals.ready)),
-      ("FOTA-capable, % of fleet", .decimal(Self.percent(totals.ready, of: totals.devices))),
+      ("FOTA-capable, % of fleet", .decimal(Percentage(totals.ready, of: totals.devices).value)),
       ("Eligible, no license", .integer(totals.needsLicense)),
       ("Not FOTA-eligible", .integer(totals.ineligible)),
       ("Never upgraded", .integer(totals.neverUpgraded)),
@@ -246,9 +246,5 @@ public final class ReportWorkbook: DeviceRowWriter {
         ("Eligible, no license", sheet.range(column: 2, rows: first, last), 0xF9A825),
         ("Not FOTA-eligible", sheet.range(column: 3, rows: first, last), 0x9E9E9E),
       ])
-  }
-
-  private static func percent(_ part: Int, of whole: Int) -> Double {
-    whole == 0 ? 0 : (Double(part) * 1000 / Double(whole)).rounded() / 10
   }
 }
