@@ -138,7 +138,7 @@ let package = Package(
     .target(
       name: "FOTATestSupport",
       dependencies: [
-        "FOTAJob", "FOTASimulator", "FOTAFleet", "FOTAModel", "FOTACollect", "ThingSpaceAPI", logging,
+        "FOTAJob", "FOTASimulator", "FOTAFleet", "FOTACollect", "ThingSpaceAPI", logging,
         .product(name: "CSV", package: "CSV.swift"),
       ],
       swiftSettings: strict),
@@ -148,7 +148,7 @@ let package = Package(
       dependencies: [
         "FOTATestSupport", "FOTAModel", "ThingSpaceAPI", "FOTANormalise", "FOTAAggregate", "FOTAPlan",
         "FOTARender", "FOTAPublish",
-        "FOTACollect", "FOTAMail", "FOTAFleet", "FOTAHistory", grdb,
+        "FOTACollect", "FOTAMail", "FOTAFleet", grdb,
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       swiftSettings: strict),
@@ -157,7 +157,9 @@ let package = Package(
       name: "FOTAJobTests",
       dependencies: [
         "FOTATestSupport", "FOTAJob", "FOTAModel", "FOTACollect", "FOTAFleet", "FOTAHistory", "FOTAPlan",
-        "FOTAPublish", "FOTARender", "FOTAAggregate", "ThingSpaceAPI", grdb,
+        "FOTAPublish", "FOTARender", "FOTAAggregate", "FOTAMail", "FOTANormalise", "FOTAXML", "ThingSpaceAPI",
+        grdb,
+        logging,
         .product(name: "CSV", package: "CSV.swift"),
       ],
       swiftSettings: strict),
@@ -166,8 +168,7 @@ let package = Package(
       name: "FOTAEndToEndTests",
       dependencies: [
         "FOTATestSupport", "FOTAJob", "FOTAModel", "FOTACollect", "FOTAFleet", "FOTASimulator", "FOTAHistory",
-        "FOTAMail", "FOTAPlan", "FOTAPublish", "FOTARender", "ThingSpaceAPI", grdb, httpClient,
-        .product(name: "CSV", package: "CSV.swift"),
+        "FOTAMail", "FOTAPlan", "FOTAPublish", "FOTARender", "ThingSpaceAPI", grdb, httpClient, logging,
       ],
       swiftSettings: strict),
   ]

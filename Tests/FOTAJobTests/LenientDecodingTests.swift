@@ -2,7 +2,6 @@ import CSV
 import FOTACollect
 import FOTAJob
 import FOTAModel
-import FOTANormalise
 import FOTATestSupport
 import Foundation
 import Testing

@@ -2,7 +2,6 @@ import FOTACollect
 import FOTAFleet
 import FOTAJob
 import FOTAPublish
-import FOTASimulator
 import FOTATestSupport
 import Foundation
 import Testing

@@ -1,11 +1,8 @@
-import AsyncHTTPClient
 import FOTACollect
 import FOTAFleet
 import FOTAModel
-import FOTASimulator
 import FOTATestSupport
 import Foundation
-import Logging
 import Testing
 import ThingSpaceAPI
 
