@@ -119,17 +119,16 @@ struct NightRecord {
 
   /// Compares tonight with the history; `nil` without history. An older night than the latest
   /// recorded one is refused.
-  mutating func prepare(_ night: CollectedNight, feed: HistoryFeed?, configuration: RunConfiguration)
-    throws(HistoryError)
-    -> PreparedNight?
-  {
+  mutating func prepare(
+    _ night: CollectedNight, devices: SpooledDevices, feed: HistoryFeed?, configuration: RunConfiguration
+  ) throws(HistoryError) -> PreparedNight? {
     guard let history else { return nil }
     let clock = ContinuousClock()
     let started = clock.now
     do {
       let prepared = try history.prepare(
         account: night.figures.account, clientTypeFilter: configuration.clientType?.rawValue,
-        asOf: configuration.asOf, summary: night.summary, devices: try night.devices(),
+        asOf: configuration.asOf, summary: night.summary, devices: devices,
         dataProblems: night.diagnostics.totalCount,
         feed: night.sinkFed ? feed : nil, trendNights: configuration.trendNights,
         targetPercent: configuration.targetSharePercent)
@@ -141,10 +140,8 @@ struct NightRecord {
           "seconds": "\(Figures.seconds((clock.now - started).seconds))",
         ])
       return prepared
-    } catch let error as HistoryError {
-      if case .notLatestNight = error { throw error }
-      fail(error)
     } catch {
+      if case .notLatestNight = error { throw error }
       fail(error)
     }
     return nil

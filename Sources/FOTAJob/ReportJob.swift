@@ -9,8 +9,8 @@ import Foundation
 import Logging
 
 /// The nightly job, an orchestrator of stages in the order data flows: collect (normalise,
-/// aggregate and plan each device as it arrives) → record (compare with the history) → render →
-/// record (commit, pending) → publish → record (mark published) → deliver.
+/// aggregate and plan each device as it arrives) → compare with the history → record (commit,
+/// pending) → render, once → publish → mark published → deliver.
 ///
 /// No stage calls back into the job. The report and the history never disagree for longer than
 /// a killed run, which the next run mends (see ``NightRecord``).
@@ -65,26 +65,27 @@ public struct ReportJob: Sendable {
         into: staging, ranges: layout?.0, sink: feed.map { DeviceSinks([outputs, $0]) } ?? outputs,
         recorder: recorder)
       if night.figures.collection == nil { night.figures.collection = layout?.1 }
+      // The devices in IMEI order, made once for the night and read by every stage after this.
+      let devices = try night.devices()
       stages.end("collect")
       try Task.checkCancellation()
       try record.checkDrop(night, configuration: configuration)
-      let prepared = try record.prepare(night, feed: feed, configuration: configuration)
+      let prepared = try record.prepare(night, devices: devices, feed: feed, configuration: configuration)
       stages.end("compare")
-      let stage = RenderStage(
+      try Task.checkCancellation()
+      // Recorded as pending before anything is rendered: the report shows the history only when
+      // the history holds the night, and is rendered once either way.
+      let recorded = prepared.flatMap {
+        record.commit($0, devices: devices, output: configuration.output) ? $0 : nil
+      }
+      try Task.checkCancellation()
+      stages.end("record")
+      let stage = NightRenderer(
         renderers: renderers, outputs: outputs, composer: composer, attachment: attachment,
         extraRenderers: additionalRenderers)
       var rendered = try stage.render(
-        night, history: prepared?.history, problem: record.problem, fed: night.sinkFed, into: folder)
+        night, devices: devices, history: recorded?.history, problem: record.problem, into: folder)
       stages.end("render")
-      try Task.checkCancellation()
-      if let prepared, !record.commit(prepared, devices: try night.devices(), output: configuration.output) {
-        try Task.checkCancellation()
-        logger.warning(
-          "rendering again without the history sections", metadata: ["reason": "\(record.problem ?? "")"])
-        try folder.removeAll(except: [night.spool.url.lastPathComponent])
-        rendered = try stage.render(night, history: nil, problem: record.problem, fed: false, into: folder)
-      }
-      stages.end("record")
       await Failpoint.recorded.reach()
       rendered.model.figures.historyRunId = record.runId
       try RunRecordRenderer().render(rendered.model, into: folder)
@@ -142,57 +143,5 @@ public struct ReportJob: Sendable {
       redactor: configuration.redactor, logger: logger, ranges: ranges,
       scratch: staging.appendingPathComponent(".ranges")
     ) { source in try await collector.collect(from: &source, into: spool, sink: sink, recorder: recorder) }
-  }
-
-  /// Render: every file of the night but `run.json`, and the e-mail's `summary.eml`.
-  private struct RenderStage {
-    let renderers: ReportRenderers
-    let outputs: DeviceOutputs
-    let composer: SummaryMailComposer?
-    let attachment: PlanAttachmentWriter?
-    let extraRenderers: [any ReportRenderer]
-
-    /// Renders the night; `fed` says the collector wrote every device to `outputs` in order.
-    func render(
-      _ night: CollectedNight, history: NightHistory?, problem: String?, fed: Bool, into folder: ReportFolder
-    ) throws -> (model: ReportModel, message: MIMEMessage?) {
-      let started = ContinuousClock.now
-      var model = ReportModel(
-        figures: night.figures, summary: night.summary, diagnostics: night.diagnostics,
-        devices: try night.devices())
-      model.planning = night.planning
-      model.delta = history?.delta
-      model.trends = history?.trends
-      model.historyEnabled = history != nil
-      model.historyProblem = problem
-      try renderers.render(
-        model, into: folder, outputs: outputs, fedWhileCollecting: fed, renderers: extraRenderers)
-      let message = try composer?.compose(model, planAttachment: attachment, into: folder)
-      model.figures.renderSeconds = (ContinuousClock.now - started).seconds
-      return (model, message)
-    }
-  }
-
-  /// Deliver: sends the summary once the report is published; a failure never touches the report.
-  private func deliver(_ message: MIMEMessage?) async -> RunOutcome.DeliveryResult? {
-    guard let message else { return nil }
-    guard let delivery = configuration.delivery else {
-      logger.notice(
-        "summary written, not sent: no --sendmail or --smtp-url",
-        metadata: [
-          "file": "\(configuration.output.appendingPathComponent(SummaryMailComposer.fileName).path)"
-        ])
-      return nil
-    }
-    do {
-      try await delivery.deliver(message.rendered, from: message.from, to: message.to)
-      logger.info(
-        "summary sent", metadata: ["via": "\(delivery.label)", "recipients": "\(message.to.count)"])
-      return .sent(via: delivery.label)
-    } catch {
-      let reason = configuration.redactor.redact(ErrorText.describe(error))
-      logger.error("summary not sent", metadata: ["reason": "\(reason)"])
-      return .failed(reason)
-    }
   }
 }

@@ -1,0 +1,36 @@
+import FOTAAggregate
+import FOTACollect
+import FOTAMail
+import FOTAModel
+import FOTARender
+
+/// Render: every file of the night but `run.json`, and the e-mail's `summary.eml`, once.
+struct NightRenderer {
+  let renderers: ReportRenderers
+  let outputs: DeviceOutputs
+  let composer: SummaryMailComposer?
+  let attachment: PlanAttachmentWriter?
+  let extraRenderers: [any ReportRenderer]
+
+  /// Renders the night from `devices` (its devices in IMEI order), with the history's sections
+  /// when `history` is given; the per-device files the collector fed in order are completed,
+  /// not written again.
+  func render(
+    _ night: CollectedNight, devices: SpooledDevices, history: NightHistory?, problem: String?,
+    into folder: ReportFolder
+  ) throws -> (model: ReportModel, message: MIMEMessage?) {
+    let started = ContinuousClock.now
+    var model = ReportModel(
+      figures: night.figures, summary: night.summary, diagnostics: night.diagnostics, devices: devices)
+    model.planning = night.planning
+    model.delta = history?.delta
+    model.trends = history?.trends
+    model.historyEnabled = history != nil
+    model.historyProblem = problem
+    try renderers.render(
+      model, into: folder, outputs: outputs, fedWhileCollecting: night.sinkFed, renderers: extraRenderers)
+    let message = try composer?.compose(model, planAttachment: attachment, into: folder)
+    model.figures.renderSeconds = (ContinuousClock.now - started).seconds
+    return (model, message)
+  }
+}
