@@ -91,15 +91,15 @@ let package = Package(
       swiftSettings: strict),
     // Stage 2: normalise devices; the upgradeTime parser.
     .target(name: "FOTANormalise", dependencies: ["FOTAModel", "ThingSpaceAPI"], swiftSettings: strict),
-    // Stage 3: aggregate; the device spool.
+    // Stage 4: aggregate, de-duplicate; the device spool and the per-device sinks.
     .target(name: "FOTAAggregate", dependencies: ["FOTAModel"], swiftSettings: strict),
-    // Stage 4: plan upgrade campaigns.
+    // Stage 3: plan each device against the firmware list; the campaign planner.
     .target(name: "FOTAPlan", dependencies: ["FOTAModel", "ThingSpaceAPI"], swiftSettings: strict),
-    // Stage 5: record the night in the history (SQLite).
+    // Stage 5: compare with the history, record the night as pending, mark it published (SQLite).
     .target(
       name: "FOTAHistory", dependencies: ["FOTAModel", "FOTAAggregate", grdb],
       swiftSettings: strict),
-    // Stage 6: render CSV, HTML, XML and run.json.
+    // Stage 6: render CSV, HTML, XML, report.xlsx and run.json, once the night is recorded.
     .target(
       name: "FOTARender",
       dependencies: [

@@ -3,8 +3,9 @@ import FOTAModel
 import FOTAPlan
 
 /// The renderers a night needs, chosen from the formats and options asked for, and the one way
-/// they run: every device once, from the spool, through each per-device writer; then every
-/// summary renderer. A renderer's failure becomes a ``RenderError`` naming it.
+/// they run: every device once through each per-device writer (fed while collecting, or from the
+/// spool when the pages came out of IMEI order); then every summary renderer. A renderer's
+/// failure becomes a ``RenderError`` naming it.
 public struct ReportRenderers {
   public let formats: Set<ReportFormat>
   public let templates: ReportTemplates
