@@ -30,7 +30,7 @@ public protocol DevicePageSource {
   /// For a source walked in ranges at once: its ranges, started, in IMEI order, each a source of
   /// its own whose pages the collector takes as they arrive; `nil` for a source walked in one go.
   /// Asked once, before the first page.
-  mutating func ranges() async throws(CollectionError) -> [RangePageSource]?
+  mutating func ranges() async throws(CollectionError) -> [RangeWalk]?
 }
 
 extension DevicePageSource {
@@ -44,7 +44,7 @@ extension DevicePageSource {
   public func layout() async -> CollectionLayout? { nil }
 
   /// Sources are walked in one go unless they say otherwise.
-  public mutating func ranges() async throws(CollectionError) -> [RangePageSource]? { nil }
+  public mutating func ranges() async throws(CollectionError) -> [RangeWalk]? { nil }
 
   /// Sources without planning data say so.
   public mutating func planningData() async -> PlanningData {

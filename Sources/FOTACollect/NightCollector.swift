@@ -72,7 +72,7 @@ public struct NightCollector: Sendable {
       normaliser: DeviceNormaliser(asOf: settings.asOf), clientType: settings.clientType,
       planner: planning.planner, asOf: settings.asOf, formatters: sink?.formatters ?? [])
     let counter = PageCounter()
-    let ranges: [RangePageSource]?
+    let ranges: [RangeWalk]?
     do {
       ranges = try await source.ranges()
     } catch {
@@ -110,7 +110,7 @@ public struct NightCollector: Sendable {
   /// another range failed.
   private func walk(
     _ source: inout some DevicePageSource, into steps: inout OrderedSteps, tools: PreparedPage.Tools,
-    counter: PageCounter, stop: CollectionStop? = nil
+    counter: PageCounter, stop: RangeStop? = nil
   ) async throws {
     let ahead = max(2, source.pagesAhead)
     try await withThrowingTaskGroup(of: PreparedPage.self) { group in
@@ -166,10 +166,10 @@ public struct NightCollector: Sendable {
   /// ``HeldRange``, appended to the night in IMEI order once all have ended. The first failure
   /// stops every range.
   private func collect(
-    _ ranges: [RangePageSource], into night: inout OrderedSteps, tools: PreparedPage.Tools,
+    _ ranges: [RangeWalk], into night: inout OrderedSteps, tools: PreparedPage.Tools,
     counter: PageCounter, paths: [FirmwarePath]
   ) async throws {
-    let stop = CollectionStop()
+    let stop = RangeStop()
     let empty = night.tally.emptied
     let keepsBodies: Bool
     if case .night(_, _, let recorder) = night.output {

@@ -57,7 +57,7 @@ public enum NightSource: Sendable, Equatable {
           baseURL: baseURL, credentials: credentials, policy: retryPolicy, logger: logger, redactor: redactor,
           httpClient: http, gate: gate)
         if let ranges, let scratch {
-          return try await RangedPageSource.collecting(
+          return try await ParallelWalk.collecting(
             client: client, gate: gate, account: account, clientType: clientType, plan: ranges,
             scratch: scratch,
             logger: logger, body)

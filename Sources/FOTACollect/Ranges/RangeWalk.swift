@@ -6,7 +6,7 @@ import ThingSpaceAPI
 /// One range of a night collected in ranges (`--parallel`): its first page, fetched when the
 /// ranges were started, then the pages after it, each with the ``PageSegment`` that says which
 /// of its elements are the range's, until a page passes the next range's start or the list ends.
-public struct RangePageSource: DevicePageSource, Sendable {
+public struct RangeWalk: DevicePageSource, Sendable {
   /// A range's start: its lower bound and its first page.
   struct Start: Sendable {
     var after: String

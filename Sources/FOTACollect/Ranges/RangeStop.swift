@@ -1,7 +1,7 @@
 import Synchronization
 
 /// The first failure of a night collected in ranges, which stops every range at its next page.
-final class CollectionStop: Sendable {
+final class RangeStop: Sendable {
   private let error = Mutex<(any Error)?>(nil)
 
   /// The first failure, once there is one.

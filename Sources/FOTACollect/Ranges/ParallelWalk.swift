@@ -10,9 +10,9 @@ import ThingSpaceAPI
 /// once, each range starting at its split IMEI, or at a neighbour when ThingSpace refuses it
 /// (400 `LastSeenDeviceId Not Valid`: the device has left the account), or merged into the range
 /// before when every candidate is refused. Then each range is walked with its own cursor (a
-/// ``RangePageSource``) until a page passes the next range's start. Requests wait for a place in
+/// ``RangeWalk``) until a page passes the next range's start. Requests wait for a place in
 /// the ``RequestGate``. Walked with ``nextPage()`` instead, it is one walk from the start.
-public struct RangedPageSource: DevicePageSource, Sendable {
+public struct ParallelWalk: DevicePageSource, Sendable {
   private let client: ThingSpaceClient
   private let account: String
   private let clientType: ClientType?
@@ -43,17 +43,17 @@ public struct RangedPageSource: DevicePageSource, Sendable {
   }
 
   /// Starts every range: its first page fetched, its bounds known.
-  public mutating func ranges() async throws(CollectionError) -> [RangePageSource]? {
-    let starts: [RangePageSource.Start]
+  public mutating func ranges() async throws(CollectionError) -> [RangeWalk]? {
+    let starts: [RangeWalk.Start]
     do {
       starts = try await startRanges()
     } catch {
       throw error as? CollectionError ?? .unreadablePage(origin: "ranges", reason: ErrorText.describe(error))
     }
-    var ranges: [RangePageSource] = []
+    var ranges: [RangeWalk] = []
     for (offset, start) in starts.enumerated() {
       ranges.append(
-        RangePageSource(
+        RangeWalk(
           range: offset + 1, start: start,
           through: offset + 1 < starts.count ? starts[offset + 1].after : nil,
           client: client, account: account, clientType: clientType, ledger: ledger,
@@ -74,7 +74,7 @@ public struct RangedPageSource: DevicePageSource, Sendable {
   ) async throws -> Result {
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: scratch) }
-    var source: any DevicePageSource = RangedPageSource(
+    var source: any DevicePageSource = ParallelWalk(
       client: client, account: account, clientType: clientType, plan: plan, gate: gate, scratch: scratch,
       logger: logger)
     return try await body(&source)
@@ -97,17 +97,17 @@ public struct RangedPageSource: DevicePageSource, Sendable {
 
   /// Every range's first page, fetched at once; ranges none of whose starts ThingSpace takes are
   /// left out (merged into the range before), as are starts not past the previous range's.
-  private func startRanges() async throws -> [RangePageSource.Start] {
-    let found = try await withThrowingTaskGroup(of: (Int, RangePageSource.Start?).self) { group in
+  private func startRanges() async throws -> [RangeWalk.Start] {
+    let found = try await withThrowingTaskGroup(of: (Int, RangeWalk.Start?).self) { group in
       group.addTask { (0, try await start(candidates: ["0"])) }
       for (offset, candidates) in plan.candidates.enumerated() {
         group.addTask { (offset + 1, try await start(candidates: candidates)) }
       }
-      var found = [RangePageSource.Start?](repeating: nil, count: plan.candidates.count + 1)
+      var found = [RangeWalk.Start?](repeating: nil, count: plan.candidates.count + 1)
       for try await (position, start) in group { found[position] = start }
       return found
     }
-    var starts: [RangePageSource.Start] = []
+    var starts: [RangeWalk.Start] = []
     for case let start? in found {
       if let previous = starts.last, start.after != "0", previous.after != "0",
         !DeviceID.precedes(previous.after, start.after)
@@ -120,7 +120,7 @@ public struct RangedPageSource: DevicePageSource, Sendable {
   }
 
   /// The first page after the first candidate ThingSpace takes; `nil` when it takes none.
-  private func start(candidates: [String]) async throws -> RangePageSource.Start? {
+  private func start(candidates: [String]) async throws -> RangeWalk.Start? {
     var refused: [String] = []
     var requests = 0
     for candidate in candidates {
@@ -128,7 +128,7 @@ public struct RangedPageSource: DevicePageSource, Sendable {
       let result = await fetch(candidate)
       switch result {
       case .success(let fetched):
-        return RangePageSource.Start(
+        return RangeWalk.Start(
           after: candidate, refused: refused, body: fetched.body, page: fetched.page,
           requests: requests + fetched.requests)
       case .failure(let error):
