@@ -32,15 +32,10 @@ public actor ThingSpaceClient {
   public private(set) var statistics = HTTPFigures()
   /// Limits requests in flight when pages are collected in parallel.
   private let gate: RequestGate?
-  /// Tokens ThingSpace has accepted at least once: one of them rejected later has expired, and
-  /// may be renewed again without risking a loop.
-  private var acceptedTokens: Set<String> = []
+  /// Which tokens were accepted, which requests are out with each (see ``TokenLedger``).
+  private var tokens = TokenLedger()
   /// The login or renewal under way, which concurrent requests wait for instead of starting their own.
   private var authentication: (renewal: Renewal?, task: Task<Void, any Error>)?
-  /// Requests sent with each token and not answered yet.
-  private var unanswered: [String: Int] = [:]
-  /// Requests waiting for every answer to a token's requests (see ``settle(_:)``).
-  private var settling: [(token: String, continuation: CheckedContinuation<Void, Never>)] = []
 
   /// Creates a client for the API at `baseURL` (such as `https://thingspace.verizon.com`); run it
   /// on an `HTTPClient` made with ``httpConfiguration(connections:)``. With a `gate`, requests wait for a place
@@ -154,99 +149,122 @@ public actor ThingSpaceClient {
     if bearer == nil { try await authenticate(.none, because: "", sentWith: nil) }
     let request = "GET \(path)"
     var attempt = 0
-    var renewed: Set<Renewal> = []
-    var replacedRetries = 0
+    var renewals = Renewals()
     while true {
       if Task.isCancelled { throw .cancelled(request: request) }
       attempt += 1
-      let sent = (bearer: bearer, session: session)
-      var message = HTTPClientRequest(url: url(path))
-      message.method = .GET
-      message.headers.add(name: "Authorization", value: "Bearer \(sent.bearer ?? "")")
-      message.headers.add(name: "VZ-M2M-Token", value: sent.session ?? "")
-      message.headers.add(name: "Accept", value: "application/json")
-
-      let retryCause: RetryCause
-      var wait: Duration?
-      var detail: String
-      await gate?.enter()
-      statistics.requests += 1
       requests += 1
-      sending(sent)
-      let outcome = await send(message)
-      await gate?.leave()
-      if Self.acceptsTokens(outcome) { accepted(sent) }
-      answered(sent)
-      switch outcome {
-      case .failed(let cause, let reason):
-        retryCause = cause
-        detail = reason
-      case .cutShort(let status, let cause, let reason):
-        retryCause = cause
-        detail = reason
-        // A status line came: the tokens were accepted (recorded above).
-        if status == .ok { renewed.removeAll() }
-      case .answered(let status, let headers, let body):
-        try refuseRedirect(status, headers, request: request)
-        if status == .ok {
-          switch await decode(body) {
-          case .success(let answer): return (body, answer)
-          case .failure(let problem):
-            retryCause = .invalidBody
-            detail = redactor.redact(problem.reason)
-          }
-          break
+      let sent = TokenLedger.Sent(bearer: bearer, session: session)
+      let outcome = await sendCounted(path, sentWith: sent)
+      // Accepted tokens: a later expiry in this request is a new one, renewed again.
+      if Self.acceptsTokens(outcome) { renewals.made.removeAll() }
+      switch try await classify(outcome, request: request, decode: decode) {
+      case .answer(let body, let answer):
+        return (body, answer)
+      case .renew(let renewal, let summary):
+        try await renew(renewal, rejected: sent, because: summary, request: request, renewals: &renewals)
+        attempt -= 1
+      case .retry(let cause, let detail, let wait):
+        guard attempt < policy.maxAttempts else {
+          throw .gaveUp(request: request, attempts: attempt, detail: detail)
         }
-        let apiError = try? JSONDecoder().decode(APIErrorBody.self, from: body)
-        let summary = redactor.redact("HTTP \(status.code) \(apiError?.summary ?? Self.snippet(body))")
-        let renewal: Renewal? =
-          apiError?.isExpiredSession == true ? .session : status == .unauthorized ? .bearer : nil
-        if let renewal {
-          // Another request has replaced the rejected token since: try the current one, a bounded
-          // number of times (with ranges walked at once, a short-lived token can be used up by the
-          // others before this request's answer says it was accepted).
-          if renewed.contains(renewal), isReplaced(sent, renewal), replacedRetries < policy.maxAttempts {
-            replacedRetries += 1
-            attempt -= 1
-            continue
-          }
-          // Whether the token this request renewed was ever accepted is told by the answers to the
-          // other requests sent with it, which may come after this one's.
-          if renewed.contains(renewal), let token = renewal == .bearer ? sent.bearer : sent.session {
-            await settle(token)
-          }
-          // A token another request saw accepted expired since: renewing it again is no loop.
-          if renewed.contains(renewal), wasAccepted(sent, renewal) { renewed.remove(renewal) }
-          guard credentials.canRenew, !renewed.contains(renewal) else {
-            throw .rejected(request: request, detail: summary)
-          }
-          // Only a renewal this request made counts against it: with requests in parallel, the
-          // token it sent may have been replaced already, or be replaced by another request.
-          if try await authenticate(renewal, because: summary, sentWith: sent) { renewed.insert(renewal) }
-          attempt -= 1
-          continue
-        }
-        // The tokens were accepted (recorded above): a later expiry in this request is a new one,
-        // renewed again.
-        renewed.removeAll()
-        if status == .tooManyRequests {
-          await gate?.rateLimited()
-          retryCause = .rateLimited
-          wait = headers.first(name: "Retry-After").flatMap {
-            RetryAfter.delay($0, cap: policy.maxRetryAfter)
-          }
-        } else if status.code >= 500 {
-          retryCause = .serverError
-        } else {
-          throw .rejected(request: request, detail: summary)
-        }
-        detail = summary
+        await pause(after: attempt, cause: cause, detail: detail, wait: wait)
       }
-      guard attempt < policy.maxAttempts else {
-        throw .gaveUp(request: request, attempts: attempt, detail: detail)
-      }
-      await pause(after: attempt, cause: retryCause, detail: detail, wait: wait)
     }
+  }
+
+  /// What an attempt's outcome calls for.
+  private enum Next<Answer> {
+    /// The answer.
+    case answer(Data, Answer)
+    /// A token was rejected: renew it, then try again without counting an attempt.
+    case renew(Renewal, String)
+    /// Try again after a pause, within the policy's attempts.
+    case retry(RetryCause, String, wait: Duration?)
+  }
+
+  /// Sorts an attempt's outcome: the answer, a token to renew, a retry, or a final error.
+  private func classify<Answer>(
+    _ outcome: Outcome, request: String, decode: @Sendable (Data) async -> Result<Answer, BodyProblem>
+  ) async throws(CollectionError) -> Next<Answer> {
+    switch outcome {
+    case .failed(let cause, let reason), .cutShort(_, let cause, let reason):
+      return .retry(cause, reason, wait: nil)
+    case .answered(let status, let headers, let body):
+      try refuseRedirect(status, headers, request: request)
+      if status == .ok {
+        switch await decode(body) {
+        case .success(let answer): return .answer(body, answer)
+        case .failure(let problem): return .retry(.invalidBody, redactor.redact(problem.reason), wait: nil)
+        }
+      }
+      let apiError = try? JSONDecoder().decode(APIErrorBody.self, from: body)
+      let summary = redactor.redact("HTTP \(status.code) \(apiError?.summary ?? Self.snippet(body))")
+      if apiError?.isExpiredSession == true { return .renew(.session, summary) }
+      if status == .unauthorized { return .renew(.bearer, summary) }
+      if status == .tooManyRequests {
+        await gate?.rateLimited()
+        let wait = headers.first(name: "Retry-After").flatMap {
+          RetryAfter.delay($0, cap: policy.maxRetryAfter)
+        }
+        return .retry(.rateLimited, summary, wait: wait)
+      }
+      guard status.code >= 500 else { throw .rejected(request: request, detail: summary) }
+      return .retry(.serverError, summary, wait: nil)
+    }
+  }
+
+  /// The renewals one request made, and its retries with a token another request replaced.
+  private struct Renewals {
+    var made: Set<Renewal> = []
+    var replacedRetries = 0
+  }
+
+  /// Replaces the token ThingSpace rejected, unless this request already renewed it and nothing
+  /// since shows the renewed one was accepted: then the rejection is final.
+  private func renew(
+    _ renewal: Renewal, rejected sent: TokenLedger.Sent, because summary: String, request: String,
+    renewals: inout Renewals
+  ) async throws(CollectionError) {
+    // Another request has replaced the rejected token since: try the current one, a bounded
+    // number of times (with ranges walked at once, a short-lived token can be used up by the
+    // others before this request's answer says it was accepted).
+    if renewals.made.contains(renewal), sent.token(renewal) != current(renewal),
+      renewals.replacedRetries < policy.maxAttempts
+    {
+      renewals.replacedRetries += 1
+      return
+    }
+    // Whether the token this request renewed was ever accepted is told by the answers to the
+    // other requests sent with it, which may come after this one's.
+    if renewals.made.contains(renewal), let token = sent.token(renewal) { await settle(token) }
+    // A token another request saw accepted expired since: renewing it again is no loop.
+    if renewals.made.contains(renewal), tokens.wasAccepted(sent.token(renewal)) {
+      renewals.made.remove(renewal)
+    }
+    guard credentials.canRenew, !renewals.made.contains(renewal) else {
+      throw .rejected(request: request, detail: summary)
+    }
+    // Only a renewal this request made counts against it: with requests in parallel, the token it
+    // sent may have been replaced already, or be replaced by another request.
+    if try await authenticate(renewal, because: summary, sentWith: sent) { renewals.made.insert(renewal) }
+  }
+
+  /// Sends a data request with `sent`'s tokens through the gate, recording it and its answer in
+  /// the statistics and the token ledger.
+  private func sendCounted(_ path: String, sentWith sent: TokenLedger.Sent) async -> Outcome {
+    var message = HTTPClientRequest(url: url(path))
+    message.method = .GET
+    message.headers.add(name: "Authorization", value: "Bearer \(sent.bearer ?? "")")
+    message.headers.add(name: "VZ-M2M-Token", value: sent.session ?? "")
+    message.headers.add(name: "Accept", value: "application/json")
+    await gate?.enter()
+    statistics.requests += 1
+    tokens.sending(sent)
+    let outcome = await send(message)
+    await gate?.leave()
+    for waiter in tokens.answered(sent, accepting: Self.acceptsTokens(outcome)) { waiter.resume() }
+    return outcome
   }
 
   /// Counts a retry, logs it and waits before the next attempt.
@@ -274,42 +292,11 @@ public actor ThingSpaceClient {
 
   // MARK: Logging in
 
-  /// Remembers tokens ThingSpace accepted.
-  private func accepted(_ sent: (bearer: String?, session: String?)) {
-    if let bearer = sent.bearer { acceptedTokens.insert(bearer) }
-    if let session = sent.session { acceptedTokens.insert(session) }
-  }
-
-  /// True when the token `renewal` replaces was accepted before it was rejected.
-  private func wasAccepted(_ sent: (bearer: String?, session: String?), _ renewal: Renewal) -> Bool {
-    guard let token = renewal == .bearer ? sent.bearer : sent.session else { return false }
-    return acceptedTokens.contains(token)
-  }
-
-  /// Counts a request sent with `sent`'s tokens and not answered yet.
-  private func sending(_ sent: (bearer: String?, session: String?)) {
-    for token in [sent.bearer, sent.session].compactMap({ $0 }) { unanswered[token, default: 0] += 1 }
-  }
-
-  /// Counts a request sent with `sent`'s tokens as answered (or failed), once what its answer says
-  /// of them is recorded, and wakes the requests waiting to know.
-  private func answered(_ sent: (bearer: String?, session: String?)) {
-    for token in [sent.bearer, sent.session].compactMap({ $0 }) {
-      let left = (unanswered[token] ?? 1) - 1
-      unanswered[token] = left > 0 ? left : nil
-    }
-    var still: [(token: String, continuation: CheckedContinuation<Void, Never>)] = []
-    for waiter in settling {
-      if unanswered[waiter.token] == nil { waiter.continuation.resume() } else { still.append(waiter) }
-    }
-    settling = still
-  }
-
   /// Waits until every request sent with `token` so far has been answered, unless it has been
   /// accepted already.
   private func settle(_ token: String) async {
-    while unanswered[token] != nil, !acceptedTokens.contains(token) {
-      await withCheckedContinuation { settling.append((token, $0)) }
+    while !tokens.isSettled(token) {
+      await withCheckedContinuation { tokens.wait(for: token, $0) }
     }
   }
 
@@ -326,22 +313,20 @@ public actor ThingSpaceClient {
     }
   }
 
-  /// True when the token `renewal` replaces is no longer the one requests send.
-  private func isReplaced(_ sent: (bearer: String?, session: String?), _ renewal: Renewal) -> Bool {
-    renewal == .bearer ? sent.bearer != bearer : sent.session != session
+  /// The token of `kind` requests send now.
+  private func current(_ kind: Renewal) -> String? {
+    kind == .bearer ? bearer : session
   }
 
   /// A token renewed after ThingSpace rejected the current one.
-  private enum Renewal {
-    case bearer, session
-  }
+  private typealias Renewal = TokenLedger.Kind
 
   /// Logs in (`renewal` nil) or replaces a rejected token, once for every request that needs it:
   /// a request arriving while another does it waits for that one, and a token already replaced
   /// since `sent` is not replaced again. True when this call did the work itself.
   @discardableResult
   private func authenticate(
-    _ renewal: Renewal?, because detail: String, sentWith sent: (bearer: String?, session: String?)?
+    _ renewal: Renewal?, because detail: String, sentWith sent: TokenLedger.Sent?
   ) async throws(CollectionError) -> Bool {
     if let refusedLogin { throw refusedLogin }
     if let sent {
