@@ -35,7 +35,7 @@ let package = Package(
       targets: [
         "FOTAModel", "ThingSpaceAPI", "FOTAFleet", "FOTANormalise", "FOTAAggregate", "FOTAPlan",
         "FOTACollect",
-        "FOTAHistory", "FOTARender", "FOTAJob",
+        "FOTAHistory", "FOTARender", "FOTAJob", "ThingSpaceReferenceDecoding",
       ]),
   ],
   dependencies: [
@@ -81,6 +81,9 @@ let package = Package(
     .target(name: "FOTAModel", swiftSettings: strict),
     // Wire format of the ThingSpace FOTA API, and the page decoder.
     .target(name: "ThingSpaceAPI", dependencies: ["FOTAModel"], swiftSettings: strict),
+    // Foundation's JSONDecoder reading pages: the reference the page decoder is checked against,
+    // for tests and benchmarks only (never linked into fota-report).
+    .target(name: "ThingSpaceReferenceDecoding", dependencies: ["ThingSpaceAPI"], swiftSettings: strict),
     // Stage 1: collect pages (and, per device, normalise, plan, aggregate).
     .target(
       name: "FOTACollect",
@@ -148,7 +151,7 @@ let package = Package(
       dependencies: [
         "FOTATestSupport", "FOTAModel", "ThingSpaceAPI", "FOTANormalise", "FOTAAggregate", "FOTAPlan",
         "FOTARender", "FOTAPublish",
-        "FOTACollect", "FOTAMail", "FOTAFleet", grdb,
+        "FOTACollect", "FOTAMail", "FOTAFleet", "ThingSpaceReferenceDecoding", grdb,
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       swiftSettings: strict),

@@ -5,6 +5,7 @@ import Foundation
 import PropertyBased
 import Testing
 import ThingSpaceAPI
+import ThingSpaceReferenceDecoding
 
 @Suite("page decoder")
 struct DeviceListDecoderTests {

@@ -4,6 +4,7 @@ import FOTAModel
 import FOTANormalise
 import Foundation
 import ThingSpaceAPI
+import ThingSpaceReferenceDecoding
 
 /// The page decoder's speed in MB/s and devices/s, on 100 saved pages of the demo fleet (every
 /// quirk included), against Foundation's `JSONDecoder` on the same bytes.

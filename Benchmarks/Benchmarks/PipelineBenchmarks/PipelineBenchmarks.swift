@@ -15,7 +15,7 @@ let benchmarks: @Sendable () -> Void = {
   let fleet = SyntheticFleet(seed: 42, deviceCount: 5_000)
   let bodies = fleet.pages().map { Data($0.body.utf8) }
   let upgradeTimes: [String] = bodies.flatMap { body -> [String] in
-    let page = try! JSONDecoder().decode(DeviceListPage.self, from: body)
+    let page = try! DeviceListPage(decoding: body)
     return page.deviceList.compactMap { entry in
       if case .device(let device) = entry { return device.upgradeTime.text }
       return nil
