@@ -17,7 +17,7 @@ public struct PageDirectorySource: DevicePageSource {
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
     } catch {
-      throw .unreadableDirectory(path: directory.path, reason: Self.reason(error))
+      throw .unreadableDirectory(path: directory.path, reason: ErrorText.cause(error))
     }
     files = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
       .filter { !Self.planningFiles.contains($0) }
@@ -85,7 +85,7 @@ public struct PageDirectorySource: DevicePageSource {
     do {
       body = try Data(contentsOf: url)
     } catch {
-      throw .unreadablePage(origin: name, reason: Self.reason(error))
+      throw .unreadablePage(origin: name, reason: ErrorText.cause(error))
     }
     var segment: PageSegment?
     if let segments {
@@ -95,9 +95,5 @@ public struct PageDirectorySource: DevicePageSource {
       segment = found
     }
     return CollectedPage(number: nextFile, origin: name, body: body, segment: segment)
-  }
-
-  static func reason(_ error: any Error) -> String {
-    ErrorText.cause(error)
   }
 }

@@ -1,3 +1,4 @@
+import FOTAModel
 import Foundation
 
 /// Saves each page exactly as received (`page-00001.json`, …), so a night can be replayed.
@@ -25,7 +26,7 @@ public struct PageRecorder: Sendable {
         $0.hasSuffix(".json")
       }
     } catch {
-      throw .cannotSavePages(path: directory.path, reason: PageDirectorySource.reason(error))
+      throw .cannotSavePages(path: directory.path, reason: ErrorText.cause(error))
     }
     if !pages.isEmpty {
       throw .cannotSavePages(
@@ -56,7 +57,7 @@ public struct PageRecorder: Sendable {
     do {
       try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
     } catch {
-      throw .cannotSavePages(path: directory.path, reason: PageDirectorySource.reason(error))
+      throw .cannotSavePages(path: directory.path, reason: ErrorText.cause(error))
     }
   }
 
@@ -92,7 +93,7 @@ public struct PageRecorder: Sendable {
       try handle.seekToEnd()
       try handle.write(contentsOf: SavedRanges.line(page: name, segment: segment))
     } catch {
-      throw .cannotSavePages(path: url.path, reason: PageDirectorySource.reason(error))
+      throw .cannotSavePages(path: url.path, reason: ErrorText.cause(error))
     }
   }
 
@@ -101,7 +102,7 @@ public struct PageRecorder: Sendable {
     do {
       try body.write(to: url)
     } catch {
-      throw .cannotSavePages(path: url.path, reason: PageDirectorySource.reason(error))
+      throw .cannotSavePages(path: url.path, reason: ErrorText.cause(error))
     }
   }
 
@@ -119,7 +120,7 @@ public struct PageRecorder: Sendable {
       }
       try manager.removeItem(at: staging)
     } catch {
-      throw .cannotSavePages(path: directory.path, reason: PageDirectorySource.reason(error))
+      throw .cannotSavePages(path: directory.path, reason: ErrorText.cause(error))
     }
   }
 

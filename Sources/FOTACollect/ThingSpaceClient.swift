@@ -491,7 +491,10 @@ public actor ThingSpaceClient {
     let http = self.http
     let logger = self.logger
     let policy = self.policy
-    let describe = { @Sendable (error: any Error) in TransportErrorText.describe(error, policy: policy) }
+    let redactor = self.redactor
+    let describe = { @Sendable (error: any Error) in
+      redactor.redact(TransportErrorText.describe(error, policy: policy))
+    }
     let head = ResponseHead()
     let limit = policy.timeout
     let outcome = await TimeLimit.run(within: limit) { () async -> Outcome in
@@ -511,16 +514,11 @@ public actor ThingSpaceClient {
           "the body was cut short (\(describe(error)))")
       }
     }
-    let timedOut = "timed out after \(limit.spoken)"
-    switch outcome {
-    case .failed(let cause, let reason)?: return .failed(cause, redactor.redact(reason))
-    case .cutShort(let status, let cause, let reason)?:
-      return .cutShort(status, cause, redactor.redact(reason))
-    case .answered?: return outcome!
-    case nil:
-      guard let status = head.status else { return .failed(.timeout, "\(timedOut) (no answer)") }
-      return .cutShort(status, .timeout, "\(timedOut) reading the body")
+    if let outcome { return outcome }
+    guard let status = head.status else {
+      return .failed(.timeout, TransportErrorText.timedOut(after: limit, headArrived: false))
     }
+    return .cutShort(status, .timeout, TransportErrorText.timedOut(after: limit, headArrived: true))
   }
 
   /// Whether a response head arrived, and its status: an attempt cut off by its time limit after

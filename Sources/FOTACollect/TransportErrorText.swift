@@ -9,7 +9,7 @@ enum TransportErrorText {
   static func describe(_ error: any Error, policy: RetryPolicy) -> String {
     if let error = error as? HTTPClientError {
       switch error {
-      case .deadlineExceeded: return "timed out after \(policy.timeout.spoken) (no answer)"
+      case .deadlineExceeded: return timedOut(after: policy.timeout, headArrived: false)
       case .readTimeout: return "timed out after \(policy.readIdleTimeout.spoken) without receiving anything"
       case .connectTimeout: return "timed out connecting"
       case .remoteConnectionClosed: return "the server closed the connection"
@@ -33,5 +33,10 @@ enum TransportErrorText {
     }
     if text.contains("handshake") || text.contains("SSL") { return "the TLS handshake failed" }
     return MessageText.withoutTypeNames(text)
+  }
+
+  /// An attempt cut off by its time limit, before or after the answer's head arrived.
+  static func timedOut(after limit: Duration, headArrived: Bool) -> String {
+    "timed out after \(limit.spoken) \(headArrived ? "reading the body" : "(no answer)")"
   }
 }

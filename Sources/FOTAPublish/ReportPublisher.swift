@@ -40,7 +40,8 @@ public struct ReportPublisher: Sendable {
       do {
         entries = try FileManager.default.contentsOfDirectory(atPath: destination.path)
       } catch {
-        throw .notAReportFolder(path: destination.path, reason: "it cannot be read (\(Self.reason(error)))")
+        throw .notAReportFolder(
+          path: destination.path, reason: "it cannot be read (\(ErrorText.cause(error)))")
       }
       if !entries.isEmpty && !Self.isReport(destination) {
         throw .notAReportFolder(
@@ -92,7 +93,7 @@ public struct ReportPublisher: Sendable {
       try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
       try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
     } catch {
-      throw .cannotStage(path: destination.path, reason: Self.reason(error))
+      throw .cannotStage(path: destination.path, reason: ErrorText.cause(error))
     }
     return staging
   }
@@ -120,7 +121,7 @@ public struct ReportPublisher: Sendable {
         try manager.moveItem(at: staging, to: destination)
       }
     } catch {
-      throw .cannotPublish(path: destination.path, reason: Self.reason(error))
+      throw .cannotPublish(path: destination.path, reason: ErrorText.cause(error))
     }
   }
 
@@ -132,10 +133,5 @@ public struct ReportPublisher: Sendable {
   /// Swaps two paths atomically (Linux `renameat2(RENAME_EXCHANGE)`); false when unavailable.
   static func exchange(_ first: String, _ second: String) -> Bool {
     fota_exchange_paths(first, second) == 0
-  }
-
-  /// The cause of a file-system error in plain words (the callers name the path).
-  static func reason(_ error: any Error) -> String {
-    ErrorText.cause(error)
   }
 }

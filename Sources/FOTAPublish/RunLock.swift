@@ -1,3 +1,4 @@
+import FOTAModel
 import Foundation
 
 #if canImport(Glibc)
@@ -38,7 +39,7 @@ public final class RunLock: Sendable {
       try FileManager.default.createDirectory(
         at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
     } catch {
-      throw .cannotLock(path: target.path, reason: ReportPublisher.reason(error))
+      throw .cannotLock(path: target.path, reason: ErrorText.cause(error))
     }
     let descriptor = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else {

@@ -97,9 +97,10 @@ struct RunCommand: AsyncParsableCommand {
     var outcome: RunOutcome?
     let status: Int32
     do {
-      outcome = try await NightWatch.run(job, deadline: source.deadline.duration, stop: stop)
+      let published = try await NightWatch.run(job, deadline: source.deadline.duration, stop: stop)
       reporter.finish()
-      status = finished(outcome!, stop: stop, redactor: redactor, logger: logger)
+      outcome = published
+      status = finished(published, stop: stop, redactor: redactor, logger: logger)
     } catch {
       reporter.finish()
       if stop.cause != nil {

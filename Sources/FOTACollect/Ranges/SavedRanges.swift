@@ -1,3 +1,4 @@
+import FOTAModel
 import Foundation
 
 /// The ranges of a saved night that was collected in ranges (`--parallel`): one JSON line per
@@ -27,7 +28,7 @@ public enum SavedRanges {
     do {
       data = try Data(contentsOf: url)
     } catch {
-      throw .unreadablePage(origin: fileName, reason: PageDirectorySource.reason(error))
+      throw .unreadablePage(origin: fileName, reason: ErrorText.cause(error))
     }
     var segments: [String: PageSegment] = [:]
     for (number, text) in data.split(separator: UInt8(ascii: "\n")).enumerated() {
