@@ -6,11 +6,9 @@ import FOTARender
 
 /// Render: every file of the night but `run.json`, and the e-mail's `summary.eml`, once.
 struct NightRenderer {
-  let renderers: ReportRenderers
-  let outputs: DeviceOutputs
+  let outputs: ReportOutputs
   let composer: SummaryMailComposer?
   let attachment: PlanAttachmentWriter?
-  let extraRenderers: [any ReportRenderer]
 
   /// Renders the night from `devices` (its devices in IMEI order), with the history's sections
   /// when `history` is given; the per-device files the collector fed in order are completed,
@@ -27,8 +25,7 @@ struct NightRenderer {
     model.trends = history?.trends
     model.historyEnabled = history != nil
     model.historyProblem = problem
-    try renderers.render(
-      model, into: folder, outputs: outputs, fedWhileCollecting: night.sinkFed, renderers: extraRenderers)
+    try outputs.complete(model, fedWhileCollecting: night.sinkFed)
     let message = try composer?.compose(model, planAttachment: attachment, into: folder)
     model.figures.renderSeconds = (ContinuousClock.now - started).seconds
     return (model, message)

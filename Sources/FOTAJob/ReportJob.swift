@@ -17,8 +17,8 @@ import Logging
 public struct ReportJob: Sendable {
   public let configuration: RunConfiguration
   public let logger: Logger
-  /// Extra renderers run after the standard ones (tests use this to inject failures).
-  public var additionalRenderers: [any ReportRenderer] = []
+  /// Extra outputs written after the registered ones (tests use this to inject failures).
+  public var additionalOutputs: [any ReportOutput & Sendable] = []
   /// Called after every page.
   public var progress: (@Sendable (CollectionProgress) -> Void)?
 
@@ -49,13 +49,12 @@ public struct ReportJob: Sendable {
             + ProcessInfo.processInfo.hostName)
       }
       let attachment = composer?.planAttachment()
-      let renderers = ReportRenderers(
-        formats: configuration.formats, templates: preflight.templates, xmlDevices: configuration.xmlDevices,
-        xlsxDevices: configuration.xlsxDevices)
-      let outputs = try renderers.deviceOutputs(
-        asOf: configuration.asOf, planning: configuration.plan != nil, history: preflight.history != nil,
-        into: folder,
-        extra: attachment.map { [$0] } ?? [])
+      let request = OutputRequest(
+        folder: folder, formats: configuration.formats, templates: preflight.templates,
+        asOf: configuration.asOf,
+        planning: configuration.plan != nil, history: preflight.history != nil,
+        xmlDevices: configuration.xmlDevices, xlsxDevices: configuration.xlsxDevices)
+      let outputs = try ReportOutputs(request, extra: (attachment.map { [$0] } ?? []) + additionalOutputs)
       var layout: (RangePlan?, CollectionLayout)?
       if case .api(_, let account, _) = configuration.source {
         layout = record.layout(account: account, configuration: configuration)
@@ -80,15 +79,13 @@ public struct ReportJob: Sendable {
       }
       try Task.checkCancellation()
       stages.end("record")
-      let stage = NightRenderer(
-        renderers: renderers, outputs: outputs, composer: composer, attachment: attachment,
-        extraRenderers: additionalRenderers)
+      let stage = NightRenderer(outputs: outputs, composer: composer, attachment: attachment)
       var rendered = try stage.render(
         night, devices: devices, history: recorded?.history, problem: record.problem, into: folder)
       stages.end("render")
       await Failpoint.recorded.reach()
       rendered.model.figures.historyRunId = record.runId
-      try RunRecordRenderer().render(rendered.model, into: folder)
+      try RunRecordFile().complete(rendered.model, into: folder)
       try? FileManager.default.removeItem(at: night.spool.url)
       // The last moment a stop publishes nothing; from the swap on, the night is kept.
       try Task.checkCancellation()

@@ -46,12 +46,12 @@ public struct SummaryMailComposer {
       throw RenderError.invalidTemplate(name: Self.template + ".mustache", reason: "template not found")
     }
     var attachments = [
-      csv("by-model-firmware.csv", CSVReportRenderer.modelFirmwareTable(model.summary))
+      csv("by-model-firmware.csv", SummaryCSVFiles.modelFirmwareTable(model.summary))
     ]
     if let plan = model.planning?.plan { attachments.append(csv("plan-summary.csv", Self.planSummary(plan))) }
     if let planAttachment { attachments.append(csv("upgrade-plan.csv", planAttachment.text)) }
     if options.attachDevices, let delta = model.delta {
-      attachments.append(csv("changes.csv", CSVReportRenderer.changesTable(delta)))
+      attachments.append(csv("changes.csv", SummaryCSVFiles.changesTable(delta)))
     }
     let message = MIMEMessage(
       from: options.from, to: options.to, subject: summary.subject, date: date,

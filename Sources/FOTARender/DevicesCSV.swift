@@ -9,9 +9,11 @@ public enum DevicesCSV {
     "licenseAssigned", "readiness", "upgradeState", "upgradeTime", "upgradeAgeDays", "upgradeTimeRaw",
   ]
 
-  /// Opens `devices.csv` in `folder`; ages are measured against `asOf`.
-  public static func open(in folder: ReportFolder, asOf: Int64) throws -> CSVFileWriter {
-    try CSVFileWriter(folder: folder, name: "devices.csv", columns: columns, formatter: Rows(asOf: asOf))
+  /// Opens `devices.csv` when the night asks for CSV; ages are measured against its instant.
+  public static func open(_ request: OutputRequest) throws -> (any ReportOutput)? {
+    guard request.formats.contains(.csv) else { return nil }
+    return try DeviceCSVFile(
+      folder: request.folder, name: "devices.csv", columns: columns, formatter: Rows(asOf: request.asOf))
   }
 
   /// One device's row of `devices.csv`, formatted on any core.

@@ -11,41 +11,28 @@ public enum PlanFiles {
   ]
   /// Column names of `license-reclaim.csv`.
   public static let reclaimColumns = ["deviceId", "make", "model", "firmware", "status"]
-  /// The files' names.
-  public static let names: Set<String> = ["upgrade-plan.csv", "license-reclaim.csv"]
-
-  /// Opens both files in `folder`.
-  public static func open(in folder: ReportFolder) throws -> [CSVFileWriter] {
-    [
-      try CSVFileWriter(
-        folder: folder, name: "upgrade-plan.csv", columns: planColumns, formatter: PlanRows()),
-      try CSVFileWriter(
-        folder: folder, name: "license-reclaim.csv", columns: reclaimColumns, formatter: ReclaimRows()),
-    ]
+  /// Opens `upgrade-plan.csv` when the night is planned.
+  public static func openUpgradePlan(_ request: OutputRequest) throws -> (any ReportOutput)? {
+    guard request.planning else { return nil }
+    return try DeviceCSVFile(
+      folder: request.folder, name: "upgrade-plan.csv", columns: planColumns, formatter: PlanRows(),
+      needsPlan: true)
   }
 
-  /// Whether `writer` writes one of the planning files.
-  public static func writes(_ writer: any DeviceRowWriter) -> Bool {
-    names.contains(writer.name)
+  /// Opens `license-reclaim.csv` when the night is planned.
+  public static func openLicenseReclaim(_ request: OutputRequest) throws -> (any ReportOutput)? {
+    guard request.planning else { return nil }
+    return try DeviceCSVFile(
+      folder: request.folder, name: "license-reclaim.csv", columns: reclaimColumns, formatter: ReclaimRows(),
+      needsPlan: true)
   }
 
-  /// One `upgrade-plan.csv` row.
-  public static func planRow(_ record: PlannedDevice) -> [String]? {
-    guard let devicePlan = record.plan else { return nil }
-    let device = record.device
-    let path = devicePlan.path
-    return [
-      device.deviceId, device.make, device.model, device.clientType, device.firmware,
-      devicePlan.status.rawValue,
-      path?.nextFirmware ?? "", path?.firmwareName ?? "", path?.newestFirmware ?? "",
-      path.map { String($0.hops) } ?? "",
-    ]
-  }
+  /// A device's `upgrade-plan.csv` row, when it has a plan, written straight into the bytes (it
+  /// runs for every device): the report folder's file and the e-mail's attachment.
+  public struct PlanRows: DeviceRowFormatter {
+    public init() {}
 
-  /// A device's `upgrade-plan.csv` row, when it has a plan: the cells of ``planRow(_:)``, written
-  /// straight into the bytes (it runs for every device).
-  struct PlanRows: DeviceRowFormatter {
-    func format(_ record: PlannedDevice, into bytes: inout [UInt8]) {
+    public func format(_ record: PlannedDevice, into bytes: inout [UInt8]) {
       guard let plan = record.plan else { return }
       let device = record.device
       let path = plan.path

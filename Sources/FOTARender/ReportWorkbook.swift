@@ -11,7 +11,7 @@ import FOTAXLSX
 ///
 /// The workbook is the file a fleet manager forwards: it holds no phone number (MDN), which only
 /// `devices.csv` and the saved pages do.
-public final class ReportWorkbook: DeviceRowWriter {
+public final class ReportWorkbook: ReportOutput {
   /// The file's name in the report folder.
   public static let fileName = "report.xlsx"
 
@@ -41,8 +41,8 @@ public final class ReportWorkbook: DeviceRowWriter {
 
   private let folder: ReportFolder
   private let asOf: Int64
-  private let planning: Bool
-  private let history: Bool
+  private var planning: Bool
+  private var history: Bool
   /// Whether the per-device sheets are written.
   private let devices: Bool
   /// Rows a sheet may hold, the header included (Excel's limit; smaller in tests).
@@ -74,6 +74,15 @@ public final class ReportWorkbook: DeviceRowWriter {
     self.rowLimit = rowLimit
     (workbook, sheets) = try Self.open(
       folder: folder, asOf: asOf, planning: planning, history: history, devices: devices)
+  }
+
+  /// The workbook, when the night asks for it: the summary sheets, and the per-device sheets
+  /// with `--xlsx-devices`.
+  public static func open(_ request: OutputRequest) throws -> (any ReportOutput)? {
+    guard request.formats.contains(.xlsx) else { return nil }
+    return try ReportWorkbook(
+      folder: request.folder, asOf: request.asOf, planning: request.planning, history: request.history,
+      devices: request.xlsxDevices)
   }
 
   private static func open(folder: ReportFolder, asOf: Int64, planning: Bool, history: Bool, devices: Bool)
@@ -141,8 +150,6 @@ public final class ReportWorkbook: DeviceRowWriter {
     try sheet.appendRow(cells)
   }
 
-  public func finish() throws {}
-
   public func restart() throws {
     workbook.discard()
     folder.remove(Self.fileName)
@@ -157,8 +164,16 @@ public final class ReportWorkbook: DeviceRowWriter {
 
   // MARK: The night's figures
 
-  /// Writes the summary sheets from the night's figures and closes the workbook.
-  public func complete(_ report: ReportModel) throws {
+  public var devicePart: DevicePart { devices ? .records : .none }
+
+  /// Writes the summary sheets from the night's figures and closes the workbook. Without the
+  /// per-device sheets, nothing is written before this, so the sheets follow the night as it
+  /// turned out (planned or not, recorded in the history or not).
+  public func complete(_ report: ReportModel, into folder: ReportFolder) throws {
+    if !devices && (planning, history) != (report.planning?.plan != nil, report.historyEnabled) {
+      (planning, history) = (report.planning?.plan != nil, report.historyEnabled)
+      try restart()
+    }
     for sheet in sheets.devices + sheets.plan { try sheet.addAutofilter() }
     try writeSummary(report)
     let summary = report.summary

@@ -62,7 +62,7 @@ struct HistoryTests {
     let history: URL
 
     func run(
-      _ night: Int, source: RunConfiguration.Source? = nil, extraRenderers: [any ReportRenderer] = []
+      _ night: Int, source: RunConfiguration.Source? = nil, extraOutputs: [any ReportOutput & Sendable] = []
     ) async throws -> RunOutcome {
       var configuration = fixture.configuration(
         source ?? .demo(seed: HistoryTests.seed, devices: HistoryTests.devices, night: night))
@@ -70,7 +70,7 @@ struct HistoryTests {
       configuration.history = history
       configuration.formats = [.csv, .html, .xml]
       var job = ReportJob(configuration: configuration, logger: JobFixture.logger)
-      job.additionalRenderers = extraRenderers
+      job.additionalOutputs = extraOutputs
       return try await job.run()
     }
 
@@ -199,7 +199,7 @@ struct HistoryTests {
     let devices = try night.count("SELECT count(*) FROM device")
     let firmware = try night.count("SELECT sum(length(firmware)) FROM device")
     await #expect(throws: (any Error).self) {
-      _ = try await night.run(1, extraRenderers: [PublishTests.FailingRenderer()])
+      _ = try await night.run(1, extraOutputs: [PublishTests.FailingOutput()])
     }
     #expect(try night.count("SELECT count(*) FROM run") == 1)
     #expect(try night.count("SELECT count(*) FROM change") == 0)

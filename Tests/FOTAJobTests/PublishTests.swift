@@ -9,10 +9,10 @@ import Testing
 @Suite("atomic publish")
 struct PublishTests {
   /// Writes half a file, then fails: a renderer dying mid-render.
-  struct FailingRenderer: ReportRenderer {
+  struct FailingOutput: ReportOutput {
     var name: String { "failing" }
     struct Failure: Error {}
-    func render(_ report: ReportModel, into folder: ReportFolder) throws {
+    func complete(_ report: ReportModel, into folder: ReportFolder) throws {
       try folder.write("partial.csv", contents: "half,a,file")
       throw Failure()
     }
@@ -28,7 +28,7 @@ struct PublishTests {
 
     var job = ReportJob(
       configuration: fixture.configuration(.demo(seed: 2, devices: 500)), logger: JobFixture.logger)
-    job.additionalRenderers = [FailingRenderer()]
+    job.additionalOutputs = [FailingOutput()]
     await #expect(throws: RenderError.self) { try await job.run() }
 
     #expect(try FolderSnapshot.files(in: fixture.output) == before)

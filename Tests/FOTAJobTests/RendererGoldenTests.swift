@@ -63,25 +63,23 @@ struct RendererGoldenTests {
 
     func render(_ model: ReportModel, into folder: ReportFolder) throws {
       let templates = try ReportTemplates(directory: RepositoryPaths.templates)
-      var writers: [any DeviceRowWriter] = []
-      switch self {
-      case .groupedCSV: try CSVReportRenderer().render(model, into: folder)
-      case .devicesCSV: writers = [try DevicesCSV.open(in: folder, asOf: model.summary.asOf)]
-      case .planFiles: writers = try PlanFiles.open(in: folder)
-      case .campaignFiles: try CampaignFilesRenderer().render(model, into: folder)
-      case .html: try HTMLReportRenderer(templates: templates).render(model, into: folder)
-      case .xml:
-        writers = [try XMLDeviceListWriter(folder: folder, asOf: model.summary.asOf)]
-      case .runRecord: try RunRecordRenderer().render(model, into: folder)
-      }
+      let request = OutputRequest(
+        folder: folder, formats: Set(ReportFormat.allCases), templates: templates, asOf: model.summary.asOf,
+        planning: true, history: true, xmlDevices: true)
+      let outputs: [(any ReportOutput)?] =
+        switch self {
+        case .groupedCSV: [SummaryCSVFiles.open(request)]
+        case .devicesCSV: [try DevicesCSV.open(request)]
+        case .planFiles: [try PlanFiles.openUpgradePlan(request), try PlanFiles.openLicenseReclaim(request)]
+        case .campaignFiles: [CampaignFiles.open(request)]
+        case .html: [HTMLReport.open(request)]
+        case .xml: [try XMLReport.open(request)]
+        case .runRecord: [RunRecordFile()]
+        }
       for record in model.devices {
-        for writer in writers { try writer.write(record) }
+        for case let output? in outputs { try output.write(record) }
       }
-      for writer in writers { try writer.finish() }
-      if self == .xml {
-        try XMLReportRenderer(schemaPath: templates.schemaPath, includeDevices: true).render(
-          model, into: folder)
-      }
+      for case let output? in outputs { try output.complete(model, into: folder) }
     }
   }
 

@@ -134,7 +134,7 @@ struct WorkbookTests {
       try workbook.write(record)
       written += 1
     }
-    try workbook.complete(model)
+    try workbook.complete(model, into: folder)
     let read = try Self.read(output.appendingPathComponent(ReportWorkbook.fileName))
     let names = read.sheets.map(\.name)
     let deviceSheets = read.sheets.filter { $0.name == "Devices" || $0.name.hasPrefix("Devices (") }

@@ -4,26 +4,37 @@ import FOTAXML
 import Foundation
 import ThingSpaceAPI
 
-/// Streams `report.xml` through libxml2 and checks it against `Templates/report.xsd`.
+/// `report.xml`, streamed through libxml2 and checked against `Templates/report.xsd`.
 ///
-/// The summary is always written; one `<device>` per device only with `includeDevices`.
+/// The summary is always written, from the night's figures; with `--xml-devices` also one
+/// `<device>` per device, written as the devices pass (see `XMLReport+DeviceList.swift`).
 /// Phone numbers (MDN) are never written.
-public struct XMLReportRenderer: ReportRenderer {
+public final class XMLReport: ReportOutput {
   /// The namespace of the report's elements.
   public static let namespace = "urn:fota-report:report:1"
 
   public let schemaPath: String
-  public let includeDevices: Bool
+  /// The device list, with `--xml-devices`.
+  let deviceList: DeviceList?
 
   public var name: String { "XML" }
 
-  /// Creates a renderer that validates against the XSD at `schemaPath`.
-  public init(schemaPath: String, includeDevices: Bool) {
+  /// Creates the output, validated against the XSD at `schemaPath`; with `devices` its device
+  /// list is written into `folder` as the devices pass.
+  public init(schemaPath: String, devices: (folder: ReportFolder, asOf: Int64)? = nil) throws {
     self.schemaPath = schemaPath
-    self.includeDevices = includeDevices
+    deviceList = try devices.map { try DeviceList(folder: $0.folder, asOf: $0.asOf) }
   }
 
-  public func render(_ report: ReportModel, into folder: ReportFolder) throws {
+  /// The output, when the night asks for XML.
+  public static func open(_ request: OutputRequest) throws -> (any ReportOutput)? {
+    guard request.formats.contains(.xml) else { return nil }
+    return try XMLReport(
+      schemaPath: request.templates.schemaPath,
+      devices: request.xmlDevices ? (request.folder, request.asOf) : nil)
+  }
+
+  public func complete(_ report: ReportModel, into folder: ReportFolder) throws {
     let path = folder.path(of: "report.xml")
     let writer = try XMLStreamWriter(path: path)
     try writer.startDocument()
@@ -38,7 +49,7 @@ public struct XMLReportRenderer: ReportRenderer {
     try writeDiagnostics(report.diagnostics, writer)
     if let delta = report.delta { try writeChanges(delta, writer) }
     if let planning = report.planning { try writePlan(planning, writer) }
-    if includeDevices { try spliceDevices(folder, writer, count: report.summary.totals.devices) }
+    if let deviceList { try deviceList.place(into: writer, count: report.summary.totals.devices) }
     try writer.endDocument()
     folder.register("report.xml")
     try XMLSchemaValidator(schemaPath: schemaPath).validate(fileAt: path)
@@ -102,7 +113,7 @@ public struct XMLReportRenderer: ReportRenderer {
     for (key, counts) in summary.modelsBySize {
       try writeCounts("model", counts, writer, attributes: [("make", key.make), ("model", key.model)]) {
         for (firmware, firmwareCounts) in summary.firmware(of: key) {
-          try writeCounts("firmware", firmwareCounts, writer, attributes: [("name", firmware)])
+          try self.writeCounts("firmware", firmwareCounts, writer, attributes: [("name", firmware)])
         }
       }
     }
@@ -227,38 +238,5 @@ public struct XMLReportRenderer: ReportRenderer {
       try writer.endElement()
     }
     try writer.endElement()
-  }
-
-  /// Places the `<devices>` element the device pass wrote into the document, leaving out the
-  /// fragment's placeholder lines and giving it its `count` (not known while the devices passed),
-  /// and removes the fragment.
-  private func spliceDevices(_ folder: ReportFolder, _ writer: XMLStreamWriter, count: Int) throws {
-    let path = folder.path(of: XMLDeviceListWriter.fragment)
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw RenderError.renderFailed(renderer: name, reason: "the device list was not written")
-    }
-    defer { try? handle.close() }
-    let closing = Array("</fragment>\n".utf8)
-    var pending: [UInt8] = []
-    var skippedFirstLine = false
-    while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-      pending += chunk
-      if !skippedFirstLine, let newline = pending.firstIndex(of: UInt8(ascii: "\n")),
-        pending.count >= newline + 1 + XMLDeviceListWriter.openingTag.count
-      {
-        pending.removeFirst(newline + 1)
-        guard pending.starts(with: XMLDeviceListWriter.openingTag) else {
-          throw RenderError.renderFailed(
-            renderer: name, reason: "the device list does not start with <devices>")
-        }
-        pending.insert(contentsOf: " count=\"\(count)\"".utf8, at: XMLDeviceListWriter.openingTag.count)
-        skippedFirstLine = true
-      }
-      guard skippedFirstLine, pending.count > closing.count else { continue }
-      let ready = pending.count - closing.count
-      try pending.withUnsafeBytes { try writer.raw(UnsafeRawBufferPointer(rebasing: $0[..<ready])) }
-      pending.removeFirst(ready)
-    }
   }
 }

@@ -4,10 +4,10 @@ import Foundation
 import ThingSpaceAPI
 
 /// Writes `run.json`: the run's metadata for cron wrappers, dashboards and the next night.
-public struct RunRecordRenderer: ReportRenderer {
+public struct RunRecordFile: ReportOutput {
   public var name: String { "run.json" }
 
-  /// Creates the renderer.
+  /// Creates the output.
   public init() {}
 
   /// The document, as written.
@@ -145,7 +145,7 @@ public struct RunRecordRenderer: ReportRenderer {
     return record
   }
 
-  public func render(_ report: ReportModel, into folder: ReportFolder) throws {
+  public func complete(_ report: ReportModel, into folder: ReportFolder) throws {
     let totals = report.summary.totals
     var diagnostics: [String: Int] = [:]
     for entry in report.diagnostics.sortedEntries {

@@ -4,13 +4,18 @@ import Foundation
 import ThingSpaceAPI
 
 /// Writes `campaigns/`: the request files of the next campaign and their index.
-public struct CampaignFilesRenderer: ReportRenderer {
+public struct CampaignFiles: ReportOutput {
   public var name: String { "campaign files" }
 
-  /// Creates the renderer.
+  /// Creates the output.
   public init() {}
 
-  public func render(_ report: ReportModel, into folder: ReportFolder) throws {
+  /// The output, when the night is planned.
+  public static func open(_ request: OutputRequest) -> (any ReportOutput)? {
+    request.planning ? Self() : nil
+  }
+
+  public func complete(_ report: ReportModel, into folder: ReportFolder) throws {
     guard let planning = report.planning, planning.plan != nil else { return }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -2,13 +2,18 @@ import FOTAModel
 
 /// Writes the grouped CSV files, and with history `changes.csv` and `trend.csv`; `devices.csv`
 /// is written by ``DevicesCSV`` as the devices pass.
-public struct CSVReportRenderer: ReportRenderer {
+public struct SummaryCSVFiles: ReportOutput {
   public var name: String { "CSV" }
 
-  /// Creates the renderer.
+  /// Creates the output.
   public init() {}
 
-  public func render(_ report: ReportModel, into folder: ReportFolder) throws {
+  /// The output, when the night asks for CSV.
+  public static func open(_ request: OutputRequest) -> (any ReportOutput)? {
+    request.formats.contains(.csv) ? Self() : nil
+  }
+
+  public func complete(_ report: ReportModel, into folder: ReportFolder) throws {
     try writeModelFirmware(report.summary, folder)
     try writeModels(report.summary, folder)
     try writeFirmware(report.summary, folder)
