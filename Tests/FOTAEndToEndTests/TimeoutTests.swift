@@ -37,10 +37,11 @@ struct TimeoutTests {
   }
 
   static let cases: [Case] = SlowAnswer.Endpoint.allCases.flatMap { endpoint in
-    // The stall outlasts the 1 s timeout; a trickle sends a byte every 200 ms, so no read is idle
-    // long enough for a read timeout: only the attempt's total deadline ends it.
+    // The stall outlasts the 3 s timeout (long enough for the answers that are not slowed, on a
+    // busy machine); a trickle sends a byte every 200 ms, so no read is idle long enough for a
+    // read timeout: only the attempt's total deadline ends it.
     [
-      Case(endpoint: endpoint, answer: .stalledHead(.seconds(3))),
+      Case(endpoint: endpoint, answer: .stalledHead(.seconds(8))),
       Case(endpoint: endpoint, answer: .tricklingBody(interval: .milliseconds(200))),
     ]
   }
@@ -64,7 +65,7 @@ struct TimeoutTests {
       configuration.formats = [.csv]
       configuration.plan = PlanOptions()
       configuration.retryPolicy = RetryPolicy(
-        maxAttempts: 2, baseDelay: .milliseconds(1), maxDelay: .milliseconds(5), timeout: .seconds(1))
+        maxAttempts: 2, baseDelay: .milliseconds(1), maxDelay: .milliseconds(5), timeout: .seconds(3))
       do {
         try await fixture.run(configuration)
         let record =
@@ -79,12 +80,12 @@ struct TimeoutTests {
       // Planning data the API does not give in time is reported missing, as any other failure to
       // get it is; the readiness report is published without a plan.
       let line = try #require(missing.first, "the night planned despite a \(slow.testDescription)")
-      #expect(line.contains(slow.request) && line.contains("timed out after 1 s"), "\(line)")
+      #expect(line.contains(slow.request) && line.contains("timed out after 3 s"), "\(line)")
       #expect(line.contains("2 attempts"), "\(line)")
     default:
       let text = try #require(error, "the night succeeded despite a \(slow.testDescription)")
       #expect(text.contains(slow.request), "\(text)")
-      #expect(text.contains("timed out after 1 s"), "\(text)")
+      #expect(text.contains("timed out after 3 s"), "\(text)")
       #expect(text.contains("2 attempts"), "\(text)")
       #expect(!FileManager.default.fileExists(atPath: fixture.output.path))
     }
