@@ -33,7 +33,7 @@ let package = Package(
     .library(
       name: "FOTAReportLibraries",
       targets: [
-        "FOTAModel", "ThingSpaceAPI", "FOTAFleet", "FOTANormalise", "FOTAAggregate", "FOTAPlan",
+        "FOTAModel", "ThingSpaceAPI", "FOTAFleet", "FOTANormalise", "FOTANightDevices", "FOTAPlan",
         "FOTACollect",
         "FOTAHistory", "FOTARender", "FOTAJob", "ThingSpaceReferenceDecoding",
       ]),
@@ -73,7 +73,7 @@ let package = Package(
     .target(
       name: "FOTAJob",
       dependencies: [
-        "FOTAModel", "FOTAAggregate", "FOTACollect", "FOTAHistory", "FOTAMail", "FOTAPlan", "FOTAPublish",
+        "FOTAModel", "FOTANightDevices", "FOTACollect", "FOTAHistory", "FOTAMail", "FOTAPlan", "FOTAPublish",
         "FOTARender", "ThingSpaceAPI", logging,
       ],
       swiftSettings: strict),
@@ -88,25 +88,25 @@ let package = Package(
     .target(
       name: "FOTACollect",
       dependencies: [
-        "FOTAModel", "ThingSpaceAPI", "FOTANormalise", "FOTAAggregate", "FOTAPlan", "FOTAFleet", logging,
+        "FOTAModel", "ThingSpaceAPI", "FOTANormalise", "FOTANightDevices", "FOTAPlan", "FOTAFleet", logging,
         httpClient, nioCore, nioHTTP1, nioPosix,
       ],
       swiftSettings: strict),
     // Stage 2: normalise devices; the upgradeTime parser.
     .target(name: "FOTANormalise", dependencies: ["FOTAModel", "ThingSpaceAPI"], swiftSettings: strict),
     // Stage 4: aggregate, de-duplicate; the device spool and the per-device sinks.
-    .target(name: "FOTAAggregate", dependencies: ["FOTAModel"], swiftSettings: strict),
+    .target(name: "FOTANightDevices", dependencies: ["FOTAModel"], swiftSettings: strict),
     // Stage 3: plan each device against the firmware list; the campaign planner.
     .target(name: "FOTAPlan", dependencies: ["FOTAModel", "ThingSpaceAPI"], swiftSettings: strict),
     // Stage 5: compare with the history, record the night as pending, mark it published (SQLite).
     .target(
-      name: "FOTAHistory", dependencies: ["FOTAModel", "FOTAAggregate", grdb],
+      name: "FOTAHistory", dependencies: ["FOTAModel", "FOTANightDevices", grdb],
       swiftSettings: strict),
     // Stage 6: render CSV, HTML, XML, report.xlsx and run.json, once the night is recorded.
     .target(
       name: "FOTARender",
       dependencies: [
-        "FOTAModel", "ThingSpaceAPI", "FOTAAggregate", "FOTAPlan", "FOTAXML", "FOTAXLSX", mustache,
+        "FOTAModel", "ThingSpaceAPI", "FOTANightDevices", "FOTAPlan", "FOTAXML", "FOTAXLSX", mustache,
       ],
       swiftSettings: strict),
     // Stage 7: publish atomically.
@@ -149,7 +149,7 @@ let package = Package(
     .testTarget(
       name: "FOTAUnitTests",
       dependencies: [
-        "FOTATestSupport", "FOTAModel", "ThingSpaceAPI", "FOTANormalise", "FOTAAggregate", "FOTAPlan",
+        "FOTATestSupport", "FOTAModel", "ThingSpaceAPI", "FOTANormalise", "FOTANightDevices", "FOTAPlan",
         "FOTARender", "FOTAPublish",
         "FOTACollect", "FOTAMail", "FOTAFleet", "ThingSpaceReferenceDecoding", grdb,
         .product(name: "PropertyBased", package: "swift-property-based"),
@@ -160,7 +160,8 @@ let package = Package(
       name: "FOTAJobTests",
       dependencies: [
         "FOTATestSupport", "FOTAJob", "FOTAModel", "FOTACollect", "FOTAFleet", "FOTAHistory", "FOTAPlan",
-        "FOTAPublish", "FOTARender", "FOTAAggregate", "FOTAMail", "FOTANormalise", "FOTAXML", "ThingSpaceAPI",
+        "FOTAPublish", "FOTARender", "FOTANightDevices", "FOTAMail", "FOTANormalise", "FOTAXML",
+        "ThingSpaceAPI",
         grdb,
         logging,
         .product(name: "CSV", package: "CSV.swift"),

@@ -1,5 +1,5 @@
-import FOTAAggregate
 import FOTAModel
+import FOTANightDevices
 import FOTAPlan
 
 /// What collection gathered: the figures, the groups, the data problems, the spooled devices

@@ -1,5 +1,5 @@
-import FOTAAggregate
 import FOTAModel
+import FOTANightDevices
 import FOTANormalise
 import FOTAPlan
 import Foundation

@@ -1,5 +1,5 @@
-import FOTAAggregate
 import FOTAModel
+import FOTANightDevices
 import FOTAPlan
 
 /// What the ordered steps of a collection count and check, page by page: the figures, the

@@ -1,5 +1,5 @@
-import FOTAAggregate
 import FOTAModel
+import FOTANightDevices
 
 /// Tonight's devices merged, in IMEI order, with the previous night's ``DeviceIndex``: which were
 /// added, removed or changed (by digest), and tonight's index. Fed from the spool after

@@ -1,5 +1,5 @@
-import FOTAAggregate
 import FOTAModel
+import FOTANightDevices
 
 /// Compares tonight's devices with the previous night's ``DeviceIndex`` as they are collected in
 /// IMEI order (a ``DeviceSink``), so that a later night's history step reads neither the spool

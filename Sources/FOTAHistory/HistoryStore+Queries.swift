@@ -1,5 +1,5 @@
-import FOTAAggregate
 import FOTAModel
+import FOTANightDevices
 import GRDB
 
 /// Reading and pruning the history, for the `history` commands.
@@ -8,7 +8,7 @@ extension HistoryStore {
   public func runs() throws(HistoryError) -> [HistoryRun] {
     do {
       return try pool.read { db in
-        try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY account, clientTypeFilter, id").map(Self.run)
+        try RunTable(db: db).all().map(\.run)
       }
     } catch {
       throw .failed(path: path, reason: Self.describe(error))
@@ -21,26 +21,11 @@ extension HistoryStore {
   )? {
     do {
       return try pool.read { db in
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM run WHERE id = ?", arguments: [id]) else {
-          return nil
-        }
-        let groups = try Row.fetchAll(
-          db,
-          sql: """
-            SELECT dimension, value, devices FROM aggregate
-            WHERE runId = ? AND dimension IN ('readiness', 'upgradeAge', 'clientType', 'status')
-            ORDER BY dimension, devices DESC, value
-            """, arguments: [id]
-        ).map {
-          (dimension: $0["dimension"] as String, value: $0["value"] as String, devices: $0["devices"] as Int)
-        }
-        var changes: [String: Int] = [:]
-        for change in try Row.fetchAll(
-          db, sql: "SELECT kind, count(*) AS n FROM change WHERE runId = ? GROUP BY kind", arguments: [id])
-        {
-          changes[change["kind"]] = change["n"]
-        }
-        return (Self.run(row), groups, changes)
+        guard let run = try RunTable(db: db).find(id) else { return nil }
+        return (
+          run.run, try AggregateTable(db: db).groups(runId: id),
+          try ChangeTable(db: db).countsByKind(runId: id)
+        )
       }
     } catch {
       throw .failed(path: path, reason: Self.describe(error))
@@ -52,30 +37,13 @@ extension HistoryStore {
   public func prune(keepNights: Int) throws(HistoryError) -> Int {
     do {
       let dropped = try pool.write { db -> Int in
-        let old = """
-          SELECT id FROM run AS r WHERE (
-            SELECT count(*) FROM run AS newer
-            WHERE newer.account = r.account AND newer.clientTypeFilter = r.clientTypeFilter AND newer.id > r.id
-          ) >= ?
-          """
-        try db.execute(sql: "DELETE FROM change WHERE runId IN (\(old))", arguments: [keepNights])
-        let changes = db.changesCount
-        try db.execute(sql: "DELETE FROM aggregate WHERE runId IN (\(old))", arguments: [keepNights])
-        return changes + db.changesCount
+        try ChangeTable(db: db).prune(keepNights: keepNights)
+          + AggregateTable(db: db).prune(keepNights: keepNights)
       }
       try pool.vacuum()
       return dropped
     } catch {
       throw .failed(path: path, reason: Self.describe(error))
     }
-  }
-
-  static func run(_ row: Row) -> HistoryRun {
-    HistoryRun(
-      id: row["id"], account: row["account"], clientTypeFilter: row["clientTypeFilter"], night: row["night"],
-      devices: row["devices"], ready: row["ready"], added: row["added"], removed: row["removed"],
-      changedDevices: row["changedDevices"], changes: row["changes"],
-      isPublished: row["state"] == "published",
-      output: row["output"])
   }
 }

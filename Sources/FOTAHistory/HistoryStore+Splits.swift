@@ -17,8 +17,9 @@ extension HistoryStore {
     let filter = clientTypeFilter ?? ""
     return try access {
       try self.pool.read { db -> [[String]] in
-        guard let run = try Self.latestRun(db, account, filter) else { return [] }
-        let runId: Int64 = run["id"]
+        guard let runId = try RunTable(db: db).latestPublished(account: account, filter: filter)?.id else {
+          return []
+        }
         if let count = try DeviceIndex.deviceCount(db, runId: runId),
           var reader = try DeviceIndex.Reader(db, runId: runId)
         {
@@ -38,20 +39,9 @@ extension HistoryStore {
             return windows.map { $0.compactMap { ids[$0] } }
           }
         }
-        let count =
-          try Int.fetchOne(
-            db, sql: "SELECT count(*) FROM device WHERE account = ? AND clientTypeFilter = ?",
-            arguments: [account, filter]) ?? 0
-        return try Self.splits(count: count, ranges: ranges, minimumPerRange: minimumPerRange) { windows in
-          try windows.map { window in
-            try String.fetchAll(
-              db,
-              sql: """
-                SELECT deviceId FROM device WHERE account = ? AND clientTypeFilter = ?
-                ORDER BY sortKey LIMIT ? OFFSET ?
-                """,
-              arguments: [account, filter, window.count, window.lowerBound])
-          }
+        let devices = DeviceTable(db: db, account: account, filter: filter)
+        return try Self.splits(count: try devices.count(), ranges: ranges, minimumPerRange: minimumPerRange) {
+          windows in try windows.map { try devices.ids(at: $0) }
         }
       }
     }

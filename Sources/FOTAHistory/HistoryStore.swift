@@ -1,5 +1,5 @@
-import FOTAAggregate
 import FOTAModel
+import FOTANightDevices
 import Foundation
 import GRDB
 
@@ -68,7 +68,9 @@ public final class HistoryStore: Sendable {
   public func lastPublishedRun(account: String, clientTypeFilter: String?) throws(HistoryError) -> HistoryRun?
   {
     try access {
-      try self.pool.read { db in try Self.latestRun(db, account, clientTypeFilter ?? "").map(Self.run) }
+      try self.pool.read { db in
+        try RunTable(db: db).latestPublished(account: account, filter: clientTypeFilter ?? "")?.run
+      }
     }
   }
 
@@ -78,11 +80,14 @@ public final class HistoryStore: Sendable {
   public func feed(account: String, clientTypeFilter: String?) throws(HistoryError) -> HistoryFeed? {
     let filter = clientTypeFilter ?? ""
     return try access {
-      guard let run = try self.pool.read({ db in try Self.latestRun(db, account, filter) }),
-        let earlier = try DeviceIndex.Reader(self.pool, runId: run["id"])
+      guard
+        let run = try self.pool.read({ db in
+          try RunTable(db: db).latestPublished(account: account, filter: filter)
+        }),
+        let earlier = try DeviceIndex.Reader(self.pool, runId: run.id)
       else { return nil }
       return HistoryFeed(
-        account: account, filter: filter, previousRunId: run["id"],
+        account: account, filter: filter, previousRunId: run.id,
         merge: try DeviceIndexMerge(previous: earlier))
     }
   }
@@ -98,25 +103,25 @@ public final class HistoryStore: Sendable {
     let night = CivilCalendar.isoDate(milliseconds: asOf)
     return try access {
       try self.pool.read { db in
-        var latest = try Self.latestRun(db, account, filter)
+        let runs = RunTable(db: db)
+        var latest = try runs.latestPublished(account: account, filter: filter)
         var replaces: Int64?
         var overrides: [String: Device?] = [:]
         if let run = latest {
-          let latestNight: String = run["night"]
-          if latestNight > night { throw HistoryError.notLatestNight(night: night, latest: latestNight) }
-          if latestNight == night {
-            replaces = run["id"]
-            overrides = try Self.stateBefore(db, run: run, account: account, filter: filter)
-            latest = try Self.latestRun(db, account, filter, before: run["id"])
+          if run.night > night { throw HistoryError.notLatestNight(night: night, latest: run.night) }
+          if run.night == night {
+            replaces = run.id
+            overrides = try Self.stateBefore(db, run: run)
+            latest = try runs.latestPublished(account: account, filter: filter, before: run.id)
           }
         }
         var (delta, writes, comparison) = try Self.compare(
           db, account: account, filter: filter, previous: latest, overrides: overrides, devices: devices,
           feed: feed)
         if let latest {
-          delta.previousDevices = latest["devices"]
-          delta.previousReady = latest["ready"]
-          delta.previousDataProblems = latest["dataProblems"]
+          delta.previousDevices = latest.devices
+          delta.previousReady = latest.ready
+          delta.previousDataProblems = latest.dataProblems
         }
         let trends = try HistoryTrends.compute(
           db, account: account, filter: filter, nights: trendNights, targetPercent: targetPercent,
@@ -140,39 +145,34 @@ public final class HistoryStore: Sendable {
         var runId: Int64 = 0
         try db.inTransaction(.immediate) {
           if let replaced = night.replaces { try Self.undo(db, runId: replaced) }
-          let upsert = try db.makeStatement(sql: DeviceRow.upsertSQL)
+          let table = DeviceTable(db: db, account: night.account, filter: night.filter)
+          let writer = try table.writer()
           var snapshots: [String: String] = [:]
           var index: DeviceIndex?
           switch night.writes {
           case .everyDevice:
-            try db.execute(
-              sql: "DELETE FROM device WHERE account = ? AND clientTypeFilter = ?",
-              arguments: [night.account, night.filter])
+            try table.deleteAll()
             var tonight: DeviceIndex? = DeviceIndex()
             var written = 0
             for record in devices {
               // A first night of a million devices takes seconds: a stop rolls it back on the way.
               written += 1
               if written % 10_000 == 0, Task.isCancelled { throw Stopping() }
-              try upsert.execute(
-                arguments: DeviceRow.arguments(record.device, account: night.account, filter: night.filter))
+              try writer.write(record.device)
               if tonight?.append(record.device) == false { tonight = nil }
             }
             index = tonight
           case .changed(let upserts, let removals, let tonight):
             index = tonight
-            for device in upserts {
-              try upsert.execute(
-                arguments: DeviceRow.arguments(device, account: night.account, filter: night.filter))
-            }
+            for device in upserts { try writer.write(device) }
             for (device, snapshot) in removals {
-              try db.execute(
-                sql: "DELETE FROM device WHERE account = ? AND clientTypeFilter = ? AND sortKey = ?",
-                arguments: [night.account, night.filter, DeviceID.sortKey(device.deviceId)])
+              try table.delete(sortKey: DeviceID.sortKey(device.deviceId))
               snapshots[device.deviceId] = snapshot
             }
           }
-          runId = try Self.insertRun(db, night, output: output, snapshots: snapshots)
+          runId = try RunTable(db: db).insertPending(night, output: output)
+          try ChangeTable(db: db).insert(runId: runId, night.history.delta.changes, snapshots: snapshots)
+          try AggregateTable(db: db).insert(runId: runId, summary: night.summary)
           try index?.store(db, runId: runId, account: night.account, filter: night.filter)
           return .commit
         }
@@ -189,9 +189,7 @@ public final class HistoryStore: Sendable {
   /// Marks a committed run published: its report is in place.
   public func markPublished(_ runId: Int64) throws(HistoryError) {
     try access {
-      try self.pool.write { db in
-        try db.execute(sql: "UPDATE run SET state = 'published' WHERE id = ?", arguments: [runId])
-      }
+      try self.pool.write { db in try RunTable(db: db).markPublished(runId) }
     }
   }
 
@@ -212,7 +210,7 @@ public final class HistoryStore: Sendable {
   public func pendingRuns() throws(HistoryError) -> [HistoryRun] {
     try access {
       try self.pool.read { db in
-        try Row.fetchAll(db, sql: "SELECT * FROM run WHERE state = 'pending' ORDER BY id").map(Self.run)
+        try RunTable(db: db).pending().map(\.run)
       }
     }
   }
@@ -230,52 +228,26 @@ public final class HistoryStore: Sendable {
     }
   }
 
-  /// The latest published run of an account and filter (before run `before`, when given).
-  /// Nights only ever grow with the run id, because an older night than the latest is refused.
-  static func latestRun(_ db: Database, _ account: String, _ filter: String, before: Int64 = .max) throws
-    -> Row?
-  {
-    try Row.fetchOne(
-      db,
-      sql: """
-        SELECT * FROM run WHERE account = ? AND clientTypeFilter = ? AND state = 'published' AND id < ?
-        ORDER BY id DESC LIMIT 1
-        """,
-      arguments: [account, filter, before])
-  }
-
   /// How the devices a run changed looked before it, by sort key (`nil`: absent before it).
-  private static func stateBefore(_ db: Database, run: Row, account: String, filter: String) throws
-    -> [String: Device?]
-  {
-    let id: Int64 = run["id"]
-    guard !(run["isFirst"] as Bool) else { return [:] }
+  private static func stateBefore(_ db: Database, run: RunTable.Record) throws -> [String: Device?] {
+    guard !run.isFirst else { return [:] }
+    let stored = try DeviceTable(db: db, account: run.account, filter: run.clientTypeFilter).reader()
     var before: [String: Device?] = [:]
-    let changes = try Row.fetchAll(
-      db, sql: "SELECT sortKey, kind, before, snapshot FROM change WHERE runId = ? ORDER BY rowid DESC",
-      arguments: [id])
-    for change in changes {
-      let key: String = change["sortKey"]
-      let beforeValue: String = change["before"]
-      switch DeviceChange.Kind(rawValue: change["kind"]) {
+    for change in try ChangeTable(db: db).newestFirst(runId: run.id) {
+      let key = change.sortKey
+      switch change.kind {
       case .added: before[key] = .some(nil)
-      case .removed:
-        before[key] = try DeviceRow.Snapshot.decode(change["snapshot"] as String?).device
+      case .removed: before[key] = try ChangeTable.Snapshot.decode(change.snapshot).device
       case let kind?:
         var device: Device
         if let known = before[key], let known {
           device = known
-        } else if let stored = try Row.fetchOne(
-          db,
-          sql:
-            "SELECT \(DeviceRow.columns) FROM device WHERE account = ? AND clientTypeFilter = ? AND sortKey = ?",
-          arguments: [account, filter, key])
-        {
-          device = DeviceRow.device(stored)
+        } else if let found = try stored.device(sortKey: key) {
+          device = found
         } else {
           continue
         }
-        DeviceRow.restore(kind, before: beforeValue, in: &device)
+        ChangeTable.restore(kind, before: change.before, in: &device)
         before[key] = device
       case nil: break
       }
@@ -286,12 +258,12 @@ public final class HistoryStore: Sendable {
   /// Merges tonight's devices with the stored ones (as they were before the replaced run, when
   /// `overrides` says so), in IMEI order: the delta and the rows to write.
   private static func compare(
-    _ db: Database, account: String, filter: String, previous: Row?, overrides: [String: Device?],
+    _ db: Database, account: String, filter: String, previous: RunTable.Record?, overrides: [String: Device?],
     devices: SpooledDevices, feed: HistoryFeed?
   ) throws -> (FleetDelta, PreparedNight.Writes, HistoryComparison) {
     guard let previous else { return (DeltaBuilder(previousNight: nil).delta, .everyDevice, .firstNight) }
     if overrides.isEmpty, let feed, feed.account == account, feed.filter == filter,
-      feed.previousRunId == previous["id"],
+      feed.previousRunId == previous.id,
       let (delta, writes) = try apply(
         feed.finished(), db, account: account, filter: filter, previous: previous)
     {
@@ -303,7 +275,7 @@ public final class HistoryStore: Sendable {
     {
       return (delta, writes, .deviceIndex)
     }
-    var builder = DeltaBuilder(previousNight: previous["night"])
+    var builder = DeltaBuilder(previousNight: previous.night)
     var tonight: DeviceIndex? = DeviceIndex()
     var upserts = CompactDevices()
     var removals: [(device: Device, snapshot: String)] = []
@@ -325,7 +297,7 @@ public final class HistoryStore: Sendable {
       case -1:
         builder.compare(previous: previousDevice, current: nil)
         let snapshot = String(
-          decoding: try encoder.encode(DeviceRow.Snapshot(previousDevice!)), as: UTF8.self)
+          decoding: try encoder.encode(ChangeTable.Snapshot(previousDevice!)), as: UTF8.self)
         removals.append((previousDevice!, snapshot))
         previousDevice = try stored.next()
       case 1:
@@ -353,9 +325,9 @@ public final class HistoryStore: Sendable {
   /// spool. `nil` when the previous run has no index or tonight's ids cannot be indexed; the
   /// caller then compares row by row.
   private static func compareByIndex(
-    _ db: Database, account: String, filter: String, previous: Row, devices: SpooledDevices
+    _ db: Database, account: String, filter: String, previous: RunTable.Record, devices: SpooledDevices
   ) throws -> (FleetDelta, PreparedNight.Writes)? {
-    guard let earlier = try DeviceIndex.Reader(db, runId: previous["id"]) else { return nil }
+    guard let earlier = try DeviceIndex.Reader(db, runId: previous.id) else { return nil }
     var merge = try DeviceIndexMerge(previous: earlier)
     for record in devices {
       try merge.take(record.device)
@@ -369,19 +341,17 @@ public final class HistoryStore: Sendable {
   /// devices it names are read from the `device` table. `nil` when the merge could not be
   /// completed or the table does not hold what the index says.
   private static func apply(
-    _ merge: DeviceIndexMerge, _ db: Database, account: String, filter: String, previous: Row
+    _ merge: DeviceIndexMerge, _ db: Database, account: String, filter: String, previous: RunTable.Record
   ) throws -> (FleetDelta, PreparedNight.Writes)? {
     guard merge.usable else { return nil }
-    var builder = DeltaBuilder(previousNight: previous["night"])
+    var builder = DeltaBuilder(previousNight: previous.night)
     var upserts = CompactDevices()
     var removals: [(device: Device, snapshot: String)] = []
-    let lookup = try db.makeStatement(
-      sql:
-        "SELECT \(DeviceRow.columns) FROM device WHERE account = ? AND clientTypeFilter = ? AND sortKey = ?")
+    let lookup = try DeviceTable(db: db, account: account, filter: filter).reader()
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys
     func stored(_ id: String) throws -> Device? {
-      try Row.fetchOne(lookup, arguments: [account, filter, DeviceID.sortKey(id)]).map(DeviceRow.device)
+      try lookup.device(sortKey: DeviceID.sortKey(id))
     }
     let tonight = merge.devices.makeIterator()
     for event in merge.events {
@@ -402,7 +372,7 @@ public final class HistoryStore: Sendable {
         guard let device = try stored(String(id)) else { return nil }
         builder.compare(previous: device, current: nil)
         removals.append(
-          (device, String(decoding: try encoder.encode(DeviceRow.Snapshot(device)), as: UTF8.self)))
+          (device, String(decoding: try encoder.encode(ChangeTable.Snapshot(device)), as: UTF8.self)))
       }
     }
     return (builder.delta, .changed(upserts: upserts, removals: removals, index: merge.tonight))
@@ -410,62 +380,18 @@ public final class HistoryStore: Sendable {
 
   /// Undoes a run: restores the device rows its change log describes and deletes it.
   private static func undo(_ db: Database, runId id: Int64) throws {
-    guard let run = try Row.fetchOne(db, sql: "SELECT * FROM run WHERE id = ?", arguments: [id]) else {
-      return
-    }
-    let account: String = run["account"]
-    let filter: String = run["clientTypeFilter"]
-    if run["isFirst"] as Bool {
-      try db.execute(
-        sql: "DELETE FROM device WHERE account = ? AND clientTypeFilter = ?", arguments: [account, filter])
+    let runs = RunTable(db: db)
+    guard let run = try runs.find(id) else { return }
+    let table = DeviceTable(db: db, account: run.account, filter: run.clientTypeFilter)
+    if run.isFirst {
+      try table.deleteAll()
     } else {
-      let upsert = try db.makeStatement(sql: DeviceRow.upsertSQL)
-      let restored = try stateBefore(db, run: run, account: account, filter: filter)
-      for (key, device) in restored.sorted(by: { $0.key < $1.key }) {
-        if let device {
-          try upsert.execute(arguments: DeviceRow.arguments(device, account: account, filter: filter))
-        } else {
-          try db.execute(
-            sql: "DELETE FROM device WHERE account = ? AND clientTypeFilter = ? AND sortKey = ?",
-            arguments: [account, filter, key])
-        }
+      let writer = try table.writer()
+      for (key, device) in try stateBefore(db, run: run).sorted(by: { $0.key < $1.key }) {
+        if let device { try writer.write(device) } else { try table.delete(sortKey: key) }
       }
     }
-    try db.execute(sql: "DELETE FROM run WHERE id = ?", arguments: [id])
-  }
-
-  private static func insertRun(
-    _ db: Database, _ night: PreparedNight, output: String, snapshots: [String: String]
-  )
-    throws -> Int64
-  {
-    let delta = night.history.delta
-    try db.execute(
-      sql: """
-        INSERT INTO run (account, clientTypeFilter, night, asOf, isFirst, devices, ready, added, removed,
-          changedDevices, changes, state, output, dataProblems)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)
-        """,
-      arguments: [
-        night.account, night.filter, night.night, night.asOf, !delta.hasPreviousRun,
-        night.summary.totals.devices,
-        night.summary.totals.ready, delta.added, delta.removed, delta.changedDevices, delta.changes.count,
-        output, night.dataProblems,
-      ])
-    let runId = db.lastInsertedRowID
-    let change = try db.makeStatement(
-      sql: """
-        INSERT INTO change (runId, sortKey, deviceId, make, model, kind, before, after, snapshot)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
-    for row in delta.changes {
-      try change.execute(arguments: [
-        runId, DeviceID.sortKey(row.deviceId), row.deviceId, row.make, row.model, row.kind.rawValue,
-        row.before, row.after, row.kind == .removed ? snapshots[row.deviceId] : nil,
-      ])
-    }
-    try HistoryAggregates.insert(db, runId: runId, summary: night.summary)
-    return runId
+    try runs.delete(id)
   }
 
   static func describe(_ error: any Error) -> String {

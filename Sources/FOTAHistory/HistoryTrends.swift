@@ -1,5 +1,5 @@
-import FOTAAggregate
 import FOTAModel
+import FOTANightDevices
 import GRDB
 
 /// Reads adoption trends and upgrade velocity from the per-run aggregates and the change log of
@@ -19,45 +19,27 @@ enum HistoryTrends {
     _ db: Database, account: String, filter: String, nights windowNights: Int, targetPercent: Double,
     tonight: Tonight, excluding replaced: Int64?
   ) throws -> FleetTrends {
-    let earlier = try Row.fetchAll(
-      db,
-      sql: """
-        SELECT id, night FROM run WHERE account = ? AND clientTypeFilter = ? AND state = 'published' AND id != ?
-        ORDER BY id DESC LIMIT ?
-        """,
-      arguments: [account, filter, replaced ?? -1, max(windowNights, 1) - 1]
-    ).reversed()
-    let ids = earlier.map { $0["id"] as Int64 }
-    let nights = earlier.map { $0["night"] as String } + [tonight.night]
-    let nightOf = Dictionary(uniqueKeysWithValues: zip(ids, earlier.map { $0["night"] as String }))
-    let list = ids.map(String.init).joined(separator: ",")
+    let earlier = try RunTable(db: db).recentPublished(
+      account: account, filter: filter, excluding: replaced, limit: max(windowNights, 1) - 1)
+    let ids = earlier.map(\.id)
+    let nights = earlier.map(\.night) + [tonight.night]
+    let nightOf = Dictionary(uniqueKeysWithValues: earlier.map { ($0.id, $0.night) })
+    let aggregates = AggregateTable(db: db)
+    let changes = ChangeTable(db: db)
 
     // Devices per model, and per model and firmware, night by night.
     var modelDevices: [String: [ModelKey: Int]] = [:]
     var points: [ModelKey: [ModelTrend.Point]] = [:]
-    for row in try Row.fetchAll(
-      db,
-      sql:
-        "SELECT runId, make, model, devices FROM aggregate WHERE dimension = 'model' AND runId IN (\(list))")
-    {
-      modelDevices[nightOf[row["runId"]]!, default: [:]][ModelKey(make: row["make"], model: row["model"])] =
-        row["devices"]
+    for row in try aggregates.modelDevices(runIds: ids) {
+      modelDevices[nightOf[row.runId]!, default: [:]][row.model] = row.devices
     }
     modelDevices[tonight.night] = tonight.summary.byModel.mapValues(\.devices)
-    for row in try Row.fetchAll(
-      db,
-      sql: """
-        SELECT runId, make, model, value, devices FROM aggregate
-        WHERE dimension = 'model-firmware' AND runId IN (\(list)) ORDER BY runId, make, model, value
-        """)
-    {
-      let night = nightOf[row["runId"]]!
-      let model = ModelKey(make: row["make"], model: row["model"])
-      let devices: Int = row["devices"]
-      points[model, default: []].append(
+    for row in try aggregates.modelFirmwareDevices(runIds: ids) {
+      let night = nightOf[row.runId]!
+      points[row.model, default: []].append(
         ModelTrend.Point(
-          night: night, firmware: row["value"], devices: devices,
-          modelDevices: modelDevices[night]?[model] ?? devices))
+          night: night, firmware: row.firmware, devices: row.devices,
+          modelDevices: modelDevices[night]?[row.model] ?? row.devices))
     }
     var tonightGroups: [ModelKey: [(firmware: String, devices: Int, latest: Int64)]] = [:]
     for (key, counts) in tonight.summary.byModelFirmware.sorted(by: { $0.key < $1.key }) {
@@ -73,14 +55,9 @@ enum HistoryTrends {
     // never away from.
     var movedFrom: [ModelKey: Set<String>] = [:]
     var movedTo: [ModelKey: Set<String>] = [:]
-    for row in try Row.fetchAll(
-      db,
-      sql:
-        "SELECT DISTINCT make, model, before, after FROM change WHERE kind = 'firmware' AND runId IN (\(list))"
-    ) {
-      let model = ModelKey(make: row["make"], model: row["model"])
-      movedFrom[model, default: []].insert(row["before"])
-      movedTo[model, default: []].insert(row["after"])
+    for move in try changes.firmwareMoves(runIds: ids) {
+      movedFrom[move.model, default: []].insert(move.from)
+      movedTo[move.model, default: []].insert(move.to)
     }
     for transition in tonight.delta.firmwareTransitions.keys {
       movedFrom[transition.model, default: []].insert(transition.from)
@@ -101,16 +78,7 @@ enum HistoryTrends {
     // Upgrades per model: the firmware changes into each night of the window after the first.
     var upgrades: [ModelKey: Int] = [:]
     if !ids.isEmpty {
-      for row in try Row.fetchAll(
-        db,
-        sql: """
-          SELECT make, model, count(*) AS upgrades FROM change
-          WHERE kind = 'firmware' AND runId IN (\(ids.dropFirst().map(String.init).joined(separator: ",")))
-          GROUP BY make, model
-          """)
-      {
-        upgrades[ModelKey(make: row["make"], model: row["model"]), default: 0] += row["upgrades"]
-      }
+      upgrades = try changes.firmwareChangesByModel(runIds: Array(ids.dropFirst()))
       for (transition, devices) in tonight.delta.firmwareTransitions {
         upgrades[transition.model, default: 0] += devices
       }

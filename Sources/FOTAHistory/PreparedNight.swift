@@ -1,5 +1,5 @@
-import FOTAAggregate
 import FOTAModel
+import FOTANightDevices
 
 /// A night compared with the history but not yet recorded: what the reports show of it, and what
 /// ``HistoryStore/commit(_:devices:output:)`` will write.

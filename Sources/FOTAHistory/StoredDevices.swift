@@ -12,11 +12,7 @@ struct StoredDevices {
   private var rowsDone = false
 
   init(_ db: Database, account: String, filter: String, overrides: [String: Device?]) throws {
-    rows = try Row.fetchCursor(
-      db,
-      sql:
-        "SELECT sortKey, \(DeviceRow.columns) FROM device WHERE account = ? AND clientTypeFilter = ? ORDER BY sortKey",
-      arguments: [account, filter])
+    rows = try DeviceTable(db: db, account: account, filter: filter).inOrder()
     self.overrides = overrides.map { ($0.key, $0.value) }.sorted { Self.byteOrder($0.key, $1.key) < 0 }
   }
 
@@ -25,7 +21,7 @@ struct StoredDevices {
     while true {
       if pendingRow == nil, !rowsDone {
         if let row = try rows.next() {
-          pendingRow = (row["sortKey"], DeviceRow.device(row))
+          pendingRow = (row["sortKey"], DeviceTable.device(row))
         } else {
           rowsDone = true
         }

@@ -1,7 +1,7 @@
-import FOTAAggregate
 import FOTACollect
 import FOTAHistory
 import FOTAModel
+import FOTANightDevices
 import FOTAPublish
 import FOTARender
 import Foundation

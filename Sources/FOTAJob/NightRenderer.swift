@@ -1,7 +1,7 @@
-import FOTAAggregate
 import FOTACollect
 import FOTAMail
 import FOTAModel
+import FOTANightDevices
 import FOTARender
 
 /// Render: every file of the night but `run.json`, and the e-mail's `summary.eml`, once.

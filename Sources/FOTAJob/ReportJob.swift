@@ -1,8 +1,8 @@
-import FOTAAggregate
 import FOTACollect
 import FOTAHistory
 import FOTAMail
 import FOTAModel
+import FOTANightDevices
 import FOTAPublish
 import FOTARender
 import Foundation

@@ -1,5 +1,5 @@
-import FOTAAggregate
 import FOTAModel
+import FOTANightDevices
 import FOTAPlan
 
 /// A per-device CSV file of the report folder: its header, then the rows its formatter makes, on

@@ -1,5 +1,5 @@
-import FOTAAggregate
 import FOTAModel
+import FOTANightDevices
 
 /// `devices.csv`: one row per device, for the ops team (it holds phone numbers).
 public enum DevicesCSV {

@@ -1,5 +1,5 @@
-import FOTAAggregate
 import FOTAModel
+import FOTANightDevices
 
 /// The per-device planning files: `upgrade-plan.csv` (each device's plan, read from the spool,
 /// never planned again) and `license-reclaim.csv` (licenses held by ineligible devices).

@@ -1,5 +1,5 @@
-import FOTAAggregate
 import FOTAModel
+import FOTANightDevices
 import FOTAPlan
 
 /// Everything the renderers show of a night: the run's figures, the grouped figures, the data

@@ -1,5 +1,5 @@
-import FOTAAggregate
 import FOTAModel
+import FOTANightDevices
 
 /// One output of the night's report, written by the one type that owns its format: an optional
 /// per-device part, handed every device once in IMEI order, and a summary part, written from the

@@ -1,5 +1,5 @@
-import FOTAAggregate
 import FOTAModel
+import FOTANightDevices
 
 /// Every output of a night, fed as one: the collector hands each device to every per-device part
 /// once, in IMEI order, while the night arrives in order; ``complete(_:fedWhileCollecting:)``

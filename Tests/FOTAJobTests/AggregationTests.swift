@@ -1,8 +1,8 @@
-import FOTAAggregate
 import FOTACollect
 import FOTAFleet
 import FOTAJob
 import FOTAModel
+import FOTANightDevices
 import FOTARender
 import FOTATestSupport
 import Foundation

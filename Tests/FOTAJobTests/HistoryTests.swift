@@ -1,10 +1,10 @@
 import CSV
-import FOTAAggregate
 import FOTACollect
 import FOTAFleet
 import FOTAHistory
 import FOTAJob
 import FOTAModel
+import FOTANightDevices
 import FOTAPublish
 import FOTARender
 import FOTATestSupport

@@ -1,7 +1,7 @@
-import FOTAAggregate
 import FOTACollect
 import FOTAJob
 import FOTAModel
+import FOTANightDevices
 import FOTATestSupport
 import Foundation
 import Testing

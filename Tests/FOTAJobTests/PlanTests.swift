@@ -1,9 +1,9 @@
 import CSV
-import FOTAAggregate
 import FOTACollect
 import FOTAFleet
 import FOTAJob
 import FOTAModel
+import FOTANightDevices
 import FOTANormalise
 import FOTAPlan
 import FOTARender

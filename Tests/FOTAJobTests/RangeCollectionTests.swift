@@ -1,9 +1,9 @@
-import FOTAAggregate
 import FOTACollect
 import FOTAFleet
 import FOTAHistory
 import FOTAJob
 import FOTAModel
+import FOTANightDevices
 import FOTARender
 import FOTATestSupport
 import Foundation

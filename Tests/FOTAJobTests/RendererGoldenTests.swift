@@ -1,8 +1,8 @@
-import FOTAAggregate
 import FOTACollect
 import FOTAFleet
 import FOTAHistory
 import FOTAModel
+import FOTANightDevices
 import FOTAPlan
 import FOTARender
 import FOTATestSupport

@@ -1,7 +1,7 @@
-import FOTAAggregate
 import FOTACollect
 import FOTAJob
 import FOTAModel
+import FOTANightDevices
 import FOTAPlan
 import FOTARender
 import FOTATestSupport

@@ -1,6 +1,6 @@
-import FOTAAggregate
 import FOTAFleet
 import FOTAModel
+import FOTANightDevices
 import FOTAPlan
 import PropertyBased
 import Testing

@@ -1,9 +1,9 @@
 import Benchmark
 import BenchmarkFleet
-import FOTAAggregate
 import FOTACollect
 import FOTAHistory
 import FOTAModel
+import FOTANightDevices
 import Foundation
 import Logging
 

@@ -1,7 +1,7 @@
 import Benchmark
-import FOTAAggregate
 import FOTAFleet
 import FOTAModel
+import FOTANightDevices
 import FOTANormalise
 import FOTARender
 import Foundation

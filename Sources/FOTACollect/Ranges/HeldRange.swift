@@ -1,5 +1,5 @@
-import FOTAAggregate
 import FOTAModel
+import FOTANightDevices
 import Foundation
 
 /// The pages of one range of a night collected in ranges, collected while the ranges before it

@@ -1,4 +1,5 @@
 import FOTAModel
+
 /// The device ids seen so far, compactly: IMEIs as 64-bit integers, anything else as text.
 ///
 /// Pages arrive in IMEI order, so numeric ids normally arrive ascending: they are appended to a
