@@ -21,23 +21,22 @@ let package = Package(
       name: "BenchmarkFleet",
       dependencies: [.product(name: "FOTAReportLibraries", package: root)]
     ),
-    benchmark("PipelineBenchmarks"),
-    benchmark("DecoderBenchmarks"),
+    benchmark("PipelineBenchmarks", fleet: false, logging: false),
+    benchmark("DecoderBenchmarks", logging: false),
     benchmark("SavedNightBenchmarks"),
     benchmark("HistoryBenchmarks"),
   ]
 )
 
-/// A benchmark executable of `Benchmarks/NAME`.
-func benchmark(_ name: String) -> Target {
+/// A benchmark executable of `Benchmarks/NAME`, with the saved nights of `BenchmarkFleet` and
+/// swift-log when it imports them (`.ci/check-imports.swift` checks).
+func benchmark(_ name: String, fleet: Bool = true, logging: Bool = true) -> Target {
   .executableTarget(
     name: name,
-    dependencies: [
-      "BenchmarkFleet",
+    dependencies: (fleet ? ["BenchmarkFleet"] : []) + [
       .product(name: "Benchmark", package: "benchmark"),
       .product(name: "FOTAReportLibraries", package: root),
-      .product(name: "Logging", package: "swift-log"),
-    ],
+    ] + (logging ? [.product(name: "Logging", package: "swift-log")] : []),
     path: "Benchmarks/\(name)",
     plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
   )
