@@ -102,7 +102,8 @@ let package = Package(
     .target(
       name: "FOTAHistory", dependencies: ["FOTAModel", "FOTANightDevices", grdb],
       swiftSettings: strict),
-    // Stage 6: render CSV, HTML, XML, report.xlsx and run.json, once the night is recorded.
+    // Stage 6: render, once the night is recorded: one ReportOutput per format (CSV, HTML, XML,
+    // report.xlsx, campaign files, run.json).
     .target(
       name: "FOTARender",
       dependencies: [
