@@ -47,8 +47,8 @@ struct DeliveryOptions: ParsableArguments {
     }
   }
 
-  /// The delivery asked for, or `nil` to only write the message; an SMTP conversation takes at
-  /// most `timeout` as a whole.
+  /// The delivery asked for, or `nil` to only write the message; an SMTP conversation, or a
+  /// `sendmail` from start to exit, takes at most `timeout` as a whole.
   func delivery(timeout: Duration = .seconds(60)) throws -> (any MailDelivery)? {
     if let smtpURL {
       let environment = ProcessInfo.processInfo.environment
@@ -57,8 +57,9 @@ struct DeliveryOptions: ParsableArguments {
         trustedCAFile: smtpCAFile, requireTLS: smtpRequireTLS, timeout: timeout)
     }
     if let sendmailCommand {
-      return SendmailDelivery(command: sendmailCommand.split(separator: " ").map(String.init))
+      return SendmailDelivery(
+        command: sendmailCommand.split(separator: " ").map(String.init), timeout: timeout)
     }
-    return sendmail ? SendmailDelivery() : nil
+    return sendmail ? SendmailDelivery(timeout: timeout) : nil
   }
 }

@@ -212,4 +212,25 @@ struct EmailTests {
     #expect(result.exitCode == 0, "\(result.standardError)")
     #expect(try Data(contentsOf: copy) == (try Data(contentsOf: out.appendingPathComponent("summary.eml"))))
   }
+
+  @Test("a sendmail that never exits is stopped at --timeout: the report is published, exit 3")
+  func sendmailTimeout() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let out = directory.path("latest")
+    let pidFile = directory.path("sendmail.pid")
+    let script = directory.path("hung-sendmail")
+    try "#!/bin/sh\necho $$ > \(pidFile.path)\nexec /bin/sleep 600\n".write(
+      to: script, atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: script.path)
+    let result = try BinaryRunner().run(
+      Self.arguments(out: out.path) + ["--sendmail-command", script.path, "--timeout", "2"])
+    #expect(result.exitCode == 3, "\(result.standardError)")
+    #expect(result.standardError.contains("did not exit within 2 s"), "\(result.standardError)")
+    #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("report.html").path))
+    // The program was killed, not left behind: gone, or a zombie waiting for its reaper.
+    let pid = try String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+    let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+    #expect(stat.isEmpty || stat.contains(") Z "), "\(stat)")
+  }
 }
