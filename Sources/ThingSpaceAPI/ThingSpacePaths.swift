@@ -20,6 +20,18 @@ public enum ThingSpacePaths {
     "/api/fota/v1/licenses/\(escape(account))/index/\(escape(startIndex))"
   }
 
+  /// The account's upgrades in `status` (one of ``upgradeStatuses``) from `startIndex` (0, then
+  /// the answer's `lastSeenUpgradeId`).
+  public static func upgradeReports(account: String, status: String, startIndex: String = "0") -> String {
+    "/api/fota/v1/reports/\(escape(account))/status/\(escape(status))/index/\(escape(startIndex))"
+  }
+
+  /// The `upgradeStatus` values the upgrade reports are asked for, in the order of an upgrade's
+  /// life: pending, queued, in progress, then how it ended.
+  public static let upgradeStatuses = [
+    "RequestPending", "Queued", "InProgress", "Finished", "RequestFailed", "UpgradeFailed",
+  ]
+
   /// Percent-escapes a path segment (RFC 3986 unreserved characters stay as they are).
   public static func escape(_ segment: String) -> String {
     var out = ""
