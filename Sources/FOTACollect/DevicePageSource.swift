@@ -24,8 +24,9 @@ public protocol DevicePageSource {
   /// How the pages were walked, for sources that walk in ranges.
   func layout() async -> CollectionLayout?
 
-  /// The firmware list and license pool for planning; what cannot be had is said, not thrown.
-  mutating func planningData() async -> PlanningData
+  /// The firmware list and license pool for planning, and with `campaigns` the upgrade reports;
+  /// what cannot be had is said, not thrown.
+  mutating func planningData(campaigns: Bool) async -> PlanningData
 
   /// For a source walked in ranges at once: its ranges, started, in IMEI order, each a source of
   /// its own whose pages the collector takes as they arrive; `nil` for a source walked in one go.
@@ -47,7 +48,7 @@ extension DevicePageSource {
   public mutating func ranges() async throws(CollectionError) -> [RangeWalk]? { nil }
 
   /// Sources without planning data say so.
-  public mutating func planningData() async -> PlanningData {
+  public mutating func planningData(campaigns: Bool) async -> PlanningData {
     PlanningData(missing: ["\(sourceDescription) has no firmware list or license pool"])
   }
 }

@@ -41,12 +41,22 @@ public struct FleetPageSource: DevicePageSource {
     return CollectedPage(number: number, origin: origin, body: Data(page.body.utf8))
   }
 
-  /// The fleet's firmware list and license pool, as their endpoints answer them.
-  public mutating func planningData() async -> PlanningData {
+  /// The fleet's firmware list, license pool and (with `campaigns`) upgrade reports, as their
+  /// endpoints answer them.
+  public mutating func planningData(campaigns: Bool) async -> PlanningData {
     let firmware = fleet.firmwareListBody
     let licenses = fleet.licenseSummaryBody(night: night)
-    return PlanningData(
+    var data = PlanningData(
       firmware: try? JSONDecoder().decode([FirmwareEntry].self, from: firmware), firmwareBody: firmware,
       licenses: try? JSONDecoder().decode(LicenseSummary.self, from: licenses), licensesBody: licenses)
+    if campaigns {
+      data.upgradeReports = fleet.upgradeReports(night: night).flatMap { status, pages in
+        pages.enumerated().map { number, page in
+          PlanningData.UpgradeReportBody(
+            status: status, number: number + 1, body: SyntheticFleet.json(page), page: page)
+        }
+      }
+    }
+    return data
   }
 }

@@ -31,8 +31,8 @@ public struct HTTPPageSource: DevicePageSource, Sendable {
     await client.statistics
   }
 
-  public mutating func planningData() async -> PlanningData {
-    await client.planningData(account: account)
+  public mutating func planningData(campaigns: Bool) async -> PlanningData {
+    await client.planningData(account: account, campaigns: campaigns)
   }
 
   /// The next page. A page whose cursor does not move forward, or that is empty while saying

@@ -217,7 +217,7 @@ public struct NightCollector: Sendable {
     -> Planning
   {
     guard let options = settings.plan else { return Planning(data: nil) }
-    let data = await source.planningData()
+    let data = await source.planningData(campaigns: options.campaignOutcomes)
     try recorder?.save(data)
     for line in data.missing { logger.warning("planning data missing", metadata: ["detail": "\(line)"]) }
     return Planning(data: data, campaignStatuses: options.campaignStatuses)
@@ -242,7 +242,8 @@ public struct NightCollector: Sendable {
         windowStart: options.windowStart ?? CivilCalendar.floorDays(milliseconds: asOf) + 1,
         windowDays: options.windowDays)
       return PlanningResult(
-        campaigns: campaigns, plan: plan, paths: planner?.paths ?? [], missing: data.missing)
+        campaigns: campaigns, plan: plan, paths: planner?.paths ?? [], missing: data.missing,
+        outcomes: data.upgradeReports.map { CampaignOutcomes(pages: $0.map(\.page)) })
     }
   }
 }

@@ -37,8 +37,9 @@ public struct PageDirectorySource: DevicePageSource {
   /// Files are read far ahead: decoding them is the work, and it runs on every core.
   public var pagesAhead: Int { DevicePageSourceDefaults.pagesAheadOnEveryCore }
 
-  /// Reads `firmware.json` and `licenses.json` beside the pages, when there.
-  public mutating func planningData() async -> PlanningData {
+  /// Reads `firmware.json` and `licenses.json` beside the pages, and with `campaigns` the
+  /// upgrade reports in `upgrades/`, when there.
+  public mutating func planningData(campaigns: Bool) async -> PlanningData {
     var data = PlanningData()
     if let (body, entries) = read(
       PlanningData.firmwareFile, as: [FirmwareEntry].self, what: "a firmware list", into: &data)
@@ -52,7 +53,33 @@ public struct PageDirectorySource: DevicePageSource {
       data.licenses = summary
       data.licensesBody = body
     }
+    if campaigns { data.upgradeReports = readUpgradeReports(into: &data) }
     return data
+  }
+
+  /// The saved upgrade reports, status by status in the order collected; `nil` (and a line in
+  /// `data.missing`) when the night was saved without them or one cannot be read.
+  private func readUpgradeReports(into data: inout PlanningData) -> [PlanningData.UpgradeReportBody]? {
+    let folder = directory.appendingPathComponent(PlanningData.upgradesFolder)
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+      data.missing.append("no \(PlanningData.upgradesFolder)/ beside the pages: campaign data missing")
+      return nil
+    }
+    var pages: [PlanningData.UpgradeReportBody] = []
+    for status in ThingSpacePaths.upgradeStatuses {
+      let files = names.filter { $0.hasPrefix(status + "-") && $0.hasSuffix(".json") }.sorted()
+      for (offset, name) in files.enumerated() {
+        guard let body = try? Data(contentsOf: folder.appendingPathComponent(name)),
+          let page = try? JSONDecoder().decode(UpgradeReportPage.self, from: body)
+        else {
+          data.missing.append(
+            "\(PlanningData.upgradesFolder)/\(name) is not an upgrade report: campaign data missing")
+          return nil
+        }
+        pages.append(.init(status: status, number: offset + 1, body: body, page: page))
+      }
+    }
+    return pages
   }
 
   /// One planning file beside the pages; what is wrong with it goes to `data.missing`.

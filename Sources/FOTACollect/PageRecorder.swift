@@ -75,6 +75,7 @@ public struct PageRecorder: Sendable {
       guard let body else { continue }
       try write(body, to: name)
     }
+    for page in planning.upgradeReports ?? [] { try write(page.body, to: page.fileName) }
   }
 
   /// Writes one page; a page of a night collected in ranges also adds its line to
@@ -100,6 +101,11 @@ public struct PageRecorder: Sendable {
   private func write(_ body: Data, to name: String) throws(CollectionError) {
     let url = staging.appendingPathComponent(name)
     do {
+      if name.contains("/") {
+        // Its mode follows the umask, as the pages' folder does (owner-only unless --group-readable).
+        try FileManager.default.createDirectory(
+          at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      }
       try body.write(to: url)
     } catch {
       throw .cannotSavePages(path: url.path, reason: ErrorText.cause(error))

@@ -9,8 +9,34 @@ public struct PlanningData: Sendable {
   /// The license pool, when collected.
   public var licenses: LicenseSummary?
   public var licensesBody: Data?
+  /// The upgrade reports, every page of every status in the order collected, when collected.
+  public var upgradeReports: [UpgradeReportBody]?
   /// Why some of it is missing, one line each.
   public var missing: [String] = []
+
+  /// One page of the upgrade reports, as received.
+  public struct UpgradeReportBody: Sendable {
+    /// The `upgradeStatus` it was asked for.
+    public var status: String
+    /// Its number among that status's pages, from 1.
+    public var number: Int
+    public var body: Data
+    public var page: UpgradeReportPage
+
+    public init(status: String, number: Int, body: Data, page: UpgradeReportPage) {
+      self.status = status
+      self.number = number
+      self.body = body
+      self.page = page
+    }
+
+    /// Its file beside saved pages: `upgrades/STATUS-NNNNN.json`.
+    public var fileName: String {
+      let digits = String(number)
+      return "\(PlanningData.upgradesFolder)/\(status)-"
+        + String(repeating: "0", count: max(0, 5 - digits.count)) + digits + ".json"
+    }
+  }
 
   /// Creates planning data.
   public init(
@@ -27,4 +53,6 @@ public struct PlanningData: Sendable {
   /// File names beside saved pages.
   public static let firmwareFile = "firmware.json"
   public static let licensesFile = "licenses.json"
+  /// The folder of the upgrade reports beside saved pages.
+  public static let upgradesFolder = "upgrades"
 }

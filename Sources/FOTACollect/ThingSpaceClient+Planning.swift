@@ -2,14 +2,18 @@ import FOTAModel
 import Foundation
 
 extension ThingSpaceClient {
-  /// The firmware list and the license pool for planning; what cannot be had is said, not thrown.
-  public func planningData(account: String) async -> PlanningData {
+  /// The firmware list, the license pool and, with `campaigns`, the upgrade reports, for
+  /// planning; what cannot be had is said, not thrown.
+  public func planningData(account: String, campaigns: Bool = true) async -> PlanningData {
     // Two requests at once: each is a round trip to ThingSpace before the first page is taken.
     async let firmware = Self.outcome { () async throws(CollectionError) in
       try await self.firmwareList(account: account)
     }
     async let licenses = Self.outcome { () async throws(CollectionError) in
       try await self.licenseSummary(account: account)
+    }
+    async let upgrades = Self.outcome { () async throws(CollectionError) in
+      campaigns ? try await self.upgradeReports(account: account) : nil
     }
     var data = PlanningData()
     switch await firmware {
@@ -25,6 +29,10 @@ extension ThingSpaceClient {
       data.licensesBody = body
     case .failure(let error):
       data.missing.append("license pool: \(ErrorText.describe(error))")
+    }
+    switch await upgrades {
+    case .success(let pages): data.upgradeReports = pages
+    case .failure(let error): data.missing.append("upgrade reports: \(ErrorText.describe(error))")
     }
     return data
   }

@@ -119,6 +119,29 @@ public actor ThingSpaceClient {
     return (body, summary)
   }
 
+  /// Fetches every page of the account's upgrade reports, status by status in the order of an
+  /// upgrade's life, each status's pages by its cursor. A cursor that comes back again ends that
+  /// status's walk, so the walk always ends.
+  public func upgradeReports(account: String) async throws(CollectionError) -> [PlanningData
+    .UpgradeReportBody]
+  {
+    var pages: [PlanningData.UpgradeReportBody] = []
+    var requests = 0
+    for status in ThingSpacePaths.upgradeStatuses {
+      var startIndex = "0"
+      var seen: Set<String> = [startIndex]
+      while true {
+        let (body, page) = try await fetch(
+          ThingSpacePaths.upgradeReports(account: account, status: status, startIndex: startIndex),
+          counting: &requests, decode: Self.json(UpgradeReportPage.self))
+        pages.append(.init(status: status, number: seen.count, body: body, page: page))
+        guard let next = page.nextStartIndex, seen.insert(next).inserted else { break }
+        startIndex = next
+      }
+    }
+    return pages
+  }
+
   /// Why a 200 answer's body is unusable.
   private struct BodyProblem: Error {
     var reason: String

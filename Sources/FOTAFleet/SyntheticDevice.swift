@@ -8,4 +8,11 @@ public struct SyntheticDevice: Sendable, Hashable {
   public var licensed = false
   /// The element's JSON text.
   public var json: String
+  /// What the fleet's upgrade reports are made from: the device's line, its firmware and the
+  /// versions before and after it on the line (`nil` at either end).
+  public var make = ""
+  public var model = ""
+  public var firmware = ""
+  public var previousFirmware: String?
+  public var nextFirmware: String?
 }

@@ -50,7 +50,8 @@ extension SyntheticFleet {
   /// The license pool on `night` as the endpoint answers it.
   public func licenseSummaryBody(night: Int = 0) -> Data { Self.json(licenseSummary(night: night)) }
 
-  private static func json(_ value: some Encodable) -> Data {
+  /// `value` as the simulated endpoints answer it: JSON with sorted keys.
+  public static func json(_ value: some Encodable) -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     return (try? encoder.encode(value)) ?? Data()

@@ -150,9 +150,15 @@ public struct SyntheticFleet: Sendable {
       json.raw("softwareList", "[{\"name\":\"app\",\"version\":\"1.0\",\"upgradeTime\":null}]")
       json.raw("refreshTime", "null")
     }
-    return SyntheticDevice(
+    var made = SyntheticDevice(
       deviceId: deviceId, clientType: clientType, licensed: licensed && quirk != .nullLicense,
       json: json.closed())
+    made.make = line.make
+    made.model = line.model
+    made.firmware = line.firmware[firmwareIndex]
+    made.previousFirmware = firmwareIndex > 0 ? line.firmware[firmwareIndex - 1] : nil
+    made.nextFirmware = firmwareIndex + 1 < line.firmware.count ? line.firmware[firmwareIndex + 1] : nil
+    return made
   }
 
   private func randomQuirk(_ random: inout SplitMix64) -> Quirk {

@@ -10,12 +10,16 @@ public struct PlanOptions: Sendable, Equatable {
   public var windowDays: Int
   /// The device statuses campaigns may schedule.
   public var campaignStatuses: CampaignStatuses
+  /// Read the upgrade reports: what happened to the upgrades already scheduled (not with
+  /// `--no-campaigns`).
+  public var campaignOutcomes: Bool
 
   public init(
     phases: [Int] = [1, 10, 50, 100], maxDevicesPerRequest: Int = 1000, windowStart: Int64? = nil,
-    windowDays: Int = 7, campaignStatuses: CampaignStatuses = .default
+    windowDays: Int = 7, campaignStatuses: CampaignStatuses = .default, campaignOutcomes: Bool = true
   ) {
     self.campaignStatuses = campaignStatuses
+    self.campaignOutcomes = campaignOutcomes
     self.phases = phases
     self.maxDevicesPerRequest = maxDevicesPerRequest
     self.windowStart = windowStart

@@ -13,12 +13,18 @@ public struct PlanningResult: Sendable {
   public var missing: [String]
   /// Every campaign request file, cut once from the plan's cohorts.
   public let requests: [CampaignPlanner.Request]
+  /// What happened to the upgrades already scheduled, when the upgrade reports were read.
+  public var outcomes: CampaignOutcomes?
 
-  public init(campaigns: CampaignPlanner, plan: UpgradePlan?, paths: [FirmwarePath], missing: [String]) {
+  public init(
+    campaigns: CampaignPlanner, plan: UpgradePlan?, paths: [FirmwarePath], missing: [String],
+    outcomes: CampaignOutcomes? = nil
+  ) {
     self.campaigns = campaigns
     self.plan = plan
     self.paths = paths
     self.missing = missing
+    self.outcomes = outcomes
     requests = plan.map(campaigns.requests(for:)) ?? []
   }
 }

@@ -13,6 +13,7 @@ public final class ReportOutputs: DeviceSink {
     PlanFiles.openLicenseReclaim,
     SummaryCSVFiles.open,
     CampaignFiles.open,
+    CampaignOutcomeFiles.open,
     HTMLReport.open,
     XMLReport.open,
     ReportWorkbook.open,

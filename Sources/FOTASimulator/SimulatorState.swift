@@ -90,6 +90,24 @@ actor SimulatorState {
     return body
   }
 
+  private var upgradeReports: [String: [Data]]?
+
+  /// One page of the upgrade reports, or `nil` for an unknown status or index; every page is
+  /// made on the first request (it walks the whole fleet).
+  func upgradeReport(_ configuration: SimulatorConfiguration, status: String, startIndex: String) -> Data? {
+    if upgradeReports == nil {
+      var made: [String: [Data]] = [:]
+      for (status, pages) in configuration.fleet.upgradeReports(night: configuration.night) {
+        made[status] = pages.map(SyntheticFleet.json)
+      }
+      upgradeReports = made
+    }
+    guard let pages = upgradeReports?[status], let start = Int(startIndex), start >= 0,
+      start % SyntheticFleet.upgradesPerPage == 0, start / SyntheticFleet.upgradesPerPage < pages.count
+    else { return nil }
+    return pages[start / SyntheticFleet.upgradesPerPage]
+  }
+
   func recordPage() {
     statistics.pagesServed += 1
   }

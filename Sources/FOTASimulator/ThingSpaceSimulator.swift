@@ -100,6 +100,13 @@ public struct ThingSpaceSimulator: Sendable {
         try await self.planning(request, account: context.parameters.get("account") ?? "", kind: .licenses)
       }
     }
+    router.get("/api/fota/v1/reports/:account/status/:status/index/:startIndex") { request, context in
+      try await self.planning(
+        request, account: context.parameters.get("account") ?? "",
+        kind: .upgradeReports(
+          status: context.parameters.get("status") ?? "",
+          startIndex: context.parameters.get("startIndex") ?? ""))
+    }
     router.get("/api/fota/v1/devices/:account/index/:startIndex") { request, context in
       try await self.answering(.deviceList) {
         try await self.deviceList(
@@ -292,9 +299,13 @@ public struct ThingSpaceSimulator: Sendable {
     return nil
   }
 
-  private enum PlanningKind { case firmware, licenses }
+  private enum PlanningKind {
+    case firmware, licenses
+    case upgradeReports(status: String, startIndex: String)
+  }
 
-  /// The firmware list and the license pool: the same auth, counter and faults as the device list.
+  /// The firmware list, the license pool and the upgrade reports: the same auth, counter and
+  /// faults as the device list.
   private func planning(_ request: Request, account: String, kind: PlanningKind) async throws -> Response {
     let number = await state.nextDataRequest(deviceList: false)
     if let refusal = try await gate(request, number: number) { return refusal }
@@ -303,6 +314,14 @@ public struct ThingSpaceSimulator: Sendable {
     switch kind {
     case .firmware: body = configuration.fleet.firmwareListBody
     case .licenses: body = await state.licenses(configuration)
+    case .upgradeReports(let status, let startIndex):
+      guard let page = await state.upgradeReport(configuration, status: status, startIndex: startIndex) else {
+        return Self.json(
+          .badRequest,
+          #"{"errorCode":"UnifiedWebService.REQUEST_FAILED.InvalidInput","errorMessage":"Unknown upgrade status or index."}"#
+        )
+      }
+      body = page
     }
     if let every = configuration.dropEvery, number % every == 0 {
       await state.recordFault("dropped")

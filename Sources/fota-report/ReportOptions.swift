@@ -70,6 +70,11 @@ struct ReportOptions: ParsableArguments {
   @Flag(name: .customLong("no-plan"), help: "Skip upgrade planning (firmware list, license pool, campaigns).")
   var noPlan = false
 
+  @Flag(
+    name: .customLong("no-campaigns"),
+    help: "Plan without reading the upgrade reports (what happened to the upgrades already scheduled).")
+  var noCampaigns = false
+
   @Option(help: ArgumentHelp("Campaign phases: cumulative percentages of each cohort.", valueName: "LIST"))
   var phases = "1,10,50,100"
 
@@ -103,7 +108,8 @@ struct ReportOptions: ParsableArguments {
       phases: phaseList, maxDevicesPerRequest: maxDevicesPerRequest,
       windowStart: windowStart.map { CivilCalendar.floorDays(milliseconds: $0.milliseconds) },
       windowDays: windowDays,
-      campaignStatuses: CampaignStatuses(campaignStatuses.split(separator: ",").map(String.init)))
+      campaignStatuses: CampaignStatuses(campaignStatuses.split(separator: ",").map(String.init)),
+      campaignOutcomes: !noCampaigns)
   }
 
   var historyURL: URL? { noHistory ? nil : URL(fileURLWithPath: history) }

@@ -21,7 +21,8 @@ struct CommandLineTests {
     let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
     #expect(
       files == [
-        "by-firmware.csv", "by-model-firmware.csv", "by-model.csv", "campaigns", "changes.csv", "devices.csv",
+        "by-firmware.csv", "by-model-firmware.csv", "by-model.csv", "campaign-devices.csv",
+        "campaign-outcomes.csv", "campaigns", "changes.csv", "devices.csv",
         "license-reclaim.csv", "readiness.csv", "report.html", "report.xlsx", "report.xml", "run.json",
         "trend.csv",
         "upgrade-age.csv", "upgrade-plan.csv",

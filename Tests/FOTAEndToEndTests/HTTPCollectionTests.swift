@@ -127,16 +127,19 @@ struct HTTPCollectionTests {
     }
   }
 
-  @Test("the firmware list and license pool survive the same faults")
+  @Test("the firmware list, license pool and upgrade reports survive the same faults")
   func planningUnderFaults() async throws {
     let cleanFixture = try JobFixture()
     defer { cleanFixture.remove() }
     let clean = try await Self.run(plan: true, into: cleanFixture)
-    #expect(clean.statistics.planningRequests == 2)
+    // The firmware list, the license pool and every page of every status of the upgrade reports.
+    let upgradeReportPages = Self.fleet.upgradeReports().reduce(0) { $0 + $1.pages.count }
+    #expect(upgradeReportPages > ThingSpacePaths.upgradeStatuses.count)
+    #expect(clean.statistics.planningRequests == 2 + upgradeReportPages)
     let fixture = try JobFixture()
     defer { fixture.remove() }
-    // The firmware list and license pool are the first data requests: the second is cut off, and
-    // tokens and sessions run out under both.
+    // The planning requests are the first data requests: every second is cut off, and tokens and
+    // sessions run out under them.
     let run = try await Self.run(
       {
         $0.dropEvery = 2
@@ -145,7 +148,7 @@ struct HTTPCollectionTests {
       }, plan: true, into: fixture)
     #expect(run.error == nil, "\(run.error?.errorDescription ?? "")")
     #expect(run.csv == clean.csv)
-    #expect(run.statistics.planningRequests > 2)
+    #expect(run.statistics.planningRequests > 2 + upgradeReportPages)
   }
 
   @Test("static tokens are used as they are, without logging in")

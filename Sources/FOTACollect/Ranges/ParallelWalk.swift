@@ -34,8 +34,8 @@ public struct ParallelWalk: DevicePageSource, Sendable {
       concurrencyChanges: await gate.changes)
   }
 
-  public mutating func planningData() async -> PlanningData {
-    await client.planningData(account: account)
+  public mutating func planningData(campaigns: Bool) async -> PlanningData {
+    await client.planningData(account: account, campaigns: campaigns)
   }
 
   public mutating func nextPage() async throws(CollectionError) -> CollectedPage? {
