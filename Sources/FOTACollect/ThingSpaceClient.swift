@@ -119,25 +119,55 @@ public actor ThingSpaceClient {
     return (body, summary)
   }
 
-  /// Fetches every page of the account's upgrade reports, status by status in the order of an
-  /// upgrade's life, each status's pages by its cursor. A cursor that comes back again ends that
-  /// status's walk, so the walk always ends.
+  /// Fetches every page of the account's upgrade reports: the six statuses walked at once (each
+  /// is a round trip before the first device page), each status's pages by its cursor, returned
+  /// in the order of an upgrade's life. A cursor that comes back again ends that status's walk,
+  /// so every walk ends.
   public func upgradeReports(account: String) async throws(CollectionError) -> [PlanningData
     .UpgradeReportBody]
   {
+    let walks = await withTaskGroup(
+      of: (Int, Result<[PlanningData.UpgradeReportBody], CollectionError>).self
+    ) { group in
+      for (order, status) in ThingSpacePaths.upgradeStatuses.enumerated() {
+        group.addTask {
+          do throws(CollectionError) {
+            return (order, .success(try await self.upgradeReports(account: account, status: status)))
+          } catch {
+            return (order, .failure(error))
+          }
+        }
+      }
+      var walks: [Int: Result<[PlanningData.UpgradeReportBody], CollectionError>] = [:]
+      for await (order, walk) in group { walks[order] = walk }
+      return walks
+    }
+    var pages: [PlanningData.UpgradeReportBody] = []
+    for order in ThingSpacePaths.upgradeStatuses.indices {
+      switch walks[order] {
+      case .success(let walk)?: pages += walk
+      case .failure(let error)?: throw error
+      case nil: break
+      }
+    }
+    return pages
+  }
+
+  /// Every page of the upgrade reports in one status.
+  private func upgradeReports(account: String, status: String) async throws(CollectionError)
+    -> [PlanningData.UpgradeReportBody]
+  {
     var pages: [PlanningData.UpgradeReportBody] = []
     var requests = 0
-    for status in ThingSpacePaths.upgradeStatuses {
-      var startIndex = "0"
-      var seen: Set<String> = [startIndex]
-      while true {
-        let (body, page) = try await fetch(
-          ThingSpacePaths.upgradeReports(account: account, status: status, startIndex: startIndex),
-          counting: &requests, decode: Self.json(UpgradeReportPage.self))
-        pages.append(.init(status: status, number: seen.count, body: body, page: page))
-        guard let next = page.nextStartIndex, seen.insert(next).inserted else { break }
-        startIndex = next
-      }
+    var startIndex = "0"
+    var seen: Set<String> = [startIndex]
+    while true {
+      let (body, page) = try await fetch(
+        ThingSpacePaths.upgradeReports(account: account, status: status, startIndex: startIndex),
+        counting: &requests, decode: Self.json(UpgradeReportPage.self))
+      pages.append(.init(status: status, number: seen.count, body: body, page: page))
+      guard let next = page.nextStartIndex, seen.insert(next).inserted else { break }
+      startIndex = next
     }
     return pages
   }
