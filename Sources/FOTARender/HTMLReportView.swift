@@ -216,11 +216,22 @@ struct HTMLReportView {
     return "hsl(\(hue), 55%, 42%)"
   }
 
-  /// The trends section: adoption of each model's newest firmware over the last nights.
+  /// Lines a chart draws at most: more cannot be told apart at 1280 px.
+  static let chartLineLimit = 8
+
+  /// The trends section: adoption of each model's newest firmware over the last nights. The
+  /// chart draws the ``chartLineLimit`` largest models tonight (ties by name); the table lists
+  /// every model, each charted one with its line's colour.
   private var trends: [String: Any]? {
     guard let trends = report.trends, !trends.nights.isEmpty else { return nil }
+    let tonight = trends.nights.last
+    let sizes = trends.models.map { model in model.points.first { $0.night == tonight }?.modelDevices ?? 0 }
+    let charted = Set(
+      trends.models.indices.sorted {
+        sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : trends.models[$0].model < trends.models[$1].model
+      }.prefix(Self.chartLineLimit))
     let chart = SVGChart.lines(
-      trends.models.enumerated().map { index, model in
+      trends.models.enumerated().filter { charted.contains($0.offset) }.map { index, model in
         (
           Self.modelLabel(model.model) + " on " + Self.display(model.newestFirmware),
           model.newestShare(nights: trends.nights), Self.lineColor(index)
@@ -231,10 +242,13 @@ struct HTMLReportView {
       "chart": chart,
       "nights": trends.nights.count == 1 ? "tonight" : "last \(trends.nights.count) nights",
       "target": Figures.percent(Int(trends.targetPercent * 10), of: 1000),
+      "chartNote": trends.models.count > Self.chartLineLimit
+        ? "The chart draws the \(Self.chartLineLimit) largest of \(trends.models.count) models; the table lists every one."
+        : "",
       "models": trends.models.enumerated().map { index, model in
         let share = model.newestShare(nights: trends.nights).last ?? nil
         return [
-          "color": Self.lineColor(index),
+          "color": Self.lineColor(index), "charted": charted.contains(index),
           "model": Self.modelLabel(model.model), "firmware": Self.display(model.newestFirmware),
           "share": share.map { Figures.percent(Int(($0 * 10).rounded()), of: 1000) } ?? "–",
           "velocity": Figures.decimal(model.upgradesPerDay),

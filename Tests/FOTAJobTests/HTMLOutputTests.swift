@@ -55,4 +55,27 @@ struct HTMLOutputTests {
     #expect(
       HTMLEscaping.escape("<a href='x'>\"&\"</a>") == "&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;")
   }
+
+  @Test("the adoption chart draws the 8 largest models; its table lists every model")
+  func adoptionChartLimit() async throws {
+    let fixture = try JobFixture()
+    defer { fixture.remove() }
+    for night in 0..<3 {
+      var configuration = fixture.configuration(.demo(seed: 42, devices: 3_000, night: night))
+      configuration.asOf = JobFixture.asOf + Int64(night) * 86_400_000
+      configuration.history = fixture.directory.path("history.sqlite")
+      configuration.formats = [.html]
+      try await fixture.run(configuration)
+    }
+    let html = try fixture.text("report.html")
+    let section = try #require(html.range(of: "Adoption of the newest firmware")).upperBound
+    let trends = html[section...]
+    let chart = trends[..<(trends.range(of: "</svg>")?.upperBound ?? trends.endIndex)]
+    let table = trends[(trends.range(of: "<tbody>")?.upperBound ?? trends.endIndex)...]
+    let rows = table[..<(table.range(of: "</tbody>")?.lowerBound ?? table.endIndex)]
+    let models = rows.components(separatedBy: "<tr>").count - 1
+    #expect(models > 8)
+    #expect(chart.components(separatedBy: "<polyline").count - 1 == 8)
+    #expect(trends.contains("The chart draws the 8 largest of \(models) models"))
+  }
 }
