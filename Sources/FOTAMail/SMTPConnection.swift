@@ -83,8 +83,16 @@ final class SMTPConnection: @unchecked Sendable {
     return try await expect(codes, after: echo ?? line.split(separator: " ").first.map(String.init) ?? line)
   }
 
+  /// Writes `text`. A reply timer that fired just as its reply came closes the connection under
+  /// the next write: that is the timeout, and is said as one.
   func write(_ text: String) async throws {
-    try await channel.writeAndFlush(ByteBuffer(string: text)).get()
+    do {
+      try await channel.writeAndFlush(ByteBuffer(string: text)).get()
+    } catch {
+      guard timedOut.isRaised else { throw error }
+      throw MailError.smtpFailed(
+        server: "the server", detail: "it did not answer within \(readTimeout.spoken)")
+    }
   }
 
   /// Puts TLS under the conversation after the server's 220 to STARTTLS.

@@ -10,5 +10,6 @@ public enum SlowAnswer: Sendable, Equatable {
     case token, session
     case deviceList = "device-list"
     case firmware, licenses
+    case upgradeReports = "upgrade-reports"
   }
 }

@@ -101,11 +101,13 @@ public struct ThingSpaceSimulator: Sendable {
       }
     }
     router.get("/api/fota/v1/reports/:account/status/:status/index/:startIndex") { request, context in
-      try await self.planning(
-        request, account: context.parameters.get("account") ?? "",
-        kind: .upgradeReports(
-          status: context.parameters.get("status") ?? "",
-          startIndex: context.parameters.get("startIndex") ?? ""))
+      try await self.answering(.upgradeReports) {
+        try await self.planning(
+          request, account: context.parameters.get("account") ?? "",
+          kind: .upgradeReports(
+            status: context.parameters.get("status") ?? "",
+            startIndex: context.parameters.get("startIndex") ?? ""))
+      }
     }
     router.get("/api/fota/v1/devices/:account/index/:startIndex") { request, context in
       try await self.answering(.deviceList) {

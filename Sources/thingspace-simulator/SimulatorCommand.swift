@@ -63,7 +63,8 @@ struct SimulatorCommand: AsyncParsableCommand {
   @Option(
     name: .customLong("stall-head"),
     help: ArgumentHelp(
-      "Hold back every answer of ENDPOINT (token, session, device-list, firmware, licenses) for "
+      "Hold back every answer of ENDPOINT (token, session, device-list, firmware, licenses, "
+        + "upgrade-reports) for "
         + "--stall-seconds before answering (repeatable).",
       valueName: "ENDPOINT"))
   var stallHead: [String] = []

@@ -47,9 +47,11 @@ struct MailSafetyTests {
     "a relay that answers every command, each a little slowly, is given up after --timeout as a whole",
     .timeLimit(.minutes(5)))
   func slowRelay() async throws {
-    let error = try await HelperProcess.withRunning("slow_relay.py", ["0.8"]) { port -> MailError? in
+    // Each reply takes 1.2 s, well inside the 2.5 s a reply may take (half the timeout) even on a
+    // busy machine; the seven of a conversation take 8.4 s, past the 5 s the whole may take.
+    let error = try await HelperProcess.withRunning("slow_relay.py", ["1.2"]) { port -> MailError? in
       let delivery = try SMTPDelivery(
-        url: "smtp://127.0.0.1:\(port)", username: nil, password: nil, timeout: .seconds(3))
+        url: "smtp://127.0.0.1:\(port)", username: nil, password: nil, timeout: .seconds(5))
       do {
         try await delivery.deliver(
           "Subject: x\r\n\r\nx\r\n", from: try MailAddress("a@example.com"),
@@ -62,7 +64,7 @@ struct MailSafetyTests {
       }
     }
     let text = try #require(error?.errorDescription, "the slow relay took the message")
-    #expect(text.contains("through smtp://127.0.0.1:") && text.contains("timed out after 3 s"), "\(text)")
+    #expect(text.contains("through smtp://127.0.0.1:") && text.contains("timed out after 5 s"), "\(text)")
   }
 
   @Test("--smtp-require-tls refuses a relay without STARTTLS before sending anything")

@@ -32,6 +32,7 @@ struct TimeoutTests {
       case .deviceList: "GET /api/fota/v1/devices/"
       case .firmware: "GET /api/fota/v1/firmware/"
       case .licenses: "GET /api/fota/v1/licenses/"
+      case .upgradeReports: "GET /api/fota/v1/reports/"
       }
     }
   }
@@ -76,7 +77,7 @@ struct TimeoutTests {
       }
     }
     switch slow.endpoint {
-    case .firmware, .licenses:
+    case .firmware, .licenses, .upgradeReports:
       // Planning data the API does not give in time is reported missing, as any other failure to
       // get it is; the readiness report is published without a plan.
       let line = try #require(missing.first, "the night planned despite a \(slow.testDescription)")
