@@ -57,7 +57,7 @@ extension SyntheticFleet {
       drafts[id]?.deviceList.append(.init(deviceId: device.deviceId, status: entry, resultReason: reason))
     }
     for slot in 0..<slotCount(night: night) where night == 0 || !isRemoved(slot: slot, night: night) {
-      let device = device(at: slot, night: night)
+      let device = device(at: slot, night: night, withJSON: false)
       guard !device.deviceId.isEmpty, !device.model.isEmpty else { continue }
       var random = SplitMix64(seed: seed ^ (UInt64(slot) &* 0xD6E8_FEB8_6659_FD93) ^ 0xCA3F)
       let draw = random.below(1000)

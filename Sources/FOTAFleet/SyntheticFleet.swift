@@ -57,6 +57,12 @@ public struct SyntheticFleet: Sendable {
 
   /// The record at `index` as it looks `night` nights after the fleet's first night.
   public func device(at index: Int, night: Int = 0) -> SyntheticDevice {
+    device(at: index, night: night, withJSON: true)
+  }
+
+  /// The record at `index` on `night`; without `withJSON`, only what the upgrade reports are made
+  /// from (its id, line and firmware), its JSON left empty: the same draws, the text not built.
+  func device(at index: Int, night: Int, withJSON: Bool) -> SyntheticDevice {
     var random = SplitMix64(seed: seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15 &+ 1)
     let showcase = Showcase(index: index)
     let quirk = showcase.quirk ?? randomQuirk(&random)
@@ -107,6 +113,17 @@ public struct SyntheticFleet: Sendable {
         if events.eligibilityFlip { eligible.toggle() }
       }
     }
+    func made(_ text: String) -> SyntheticDevice {
+      var made = SyntheticDevice(
+        deviceId: deviceId, clientType: clientType, licensed: licensed && quirk != .nullLicense, json: text)
+      made.make = line.make
+      made.model = line.model
+      made.firmware = line.firmware[firmwareIndex]
+      made.previousFirmware = firmwareIndex > 0 ? line.firmware[firmwareIndex - 1] : nil
+      made.nextFirmware = firmwareIndex + 1 < line.firmware.count ? line.firmware[firmwareIndex + 1] : nil
+      return made
+    }
+    guard withJSON else { return made("") }
 
     var json = ObjectText()
     switch quirk {
@@ -150,15 +167,7 @@ public struct SyntheticFleet: Sendable {
       json.raw("softwareList", "[{\"name\":\"app\",\"version\":\"1.0\",\"upgradeTime\":null}]")
       json.raw("refreshTime", "null")
     }
-    var made = SyntheticDevice(
-      deviceId: deviceId, clientType: clientType, licensed: licensed && quirk != .nullLicense,
-      json: json.closed())
-    made.make = line.make
-    made.model = line.model
-    made.firmware = line.firmware[firmwareIndex]
-    made.previousFirmware = firmwareIndex > 0 ? line.firmware[firmwareIndex - 1] : nil
-    made.nextFirmware = firmwareIndex + 1 < line.firmware.count ? line.firmware[firmwareIndex + 1] : nil
-    return made
+    return made(json.closed())
   }
 
   private func randomQuirk(_ random: inout SplitMix64) -> Quirk {
