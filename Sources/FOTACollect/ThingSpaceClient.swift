@@ -119,36 +119,16 @@ public actor ThingSpaceClient {
     return (body, summary)
   }
 
-  /// Fetches every page of the account's upgrade reports: the six statuses walked at once (each
-  /// is a round trip before the first device page), each status's pages by its cursor, returned
-  /// in the order of an upgrade's life. A cursor that comes back again ends that status's walk,
-  /// so every walk ends.
+  /// Fetches every page of the account's upgrade reports, status by status in the order of an
+  /// upgrade's life, each status's pages by its cursor. One request at a time: walked at once,
+  /// the six statuses' requests crowd a gateway that is already refusing tokens or dropping
+  /// bodies, and the night's own requests pay for it.
   public func upgradeReports(account: String) async throws(CollectionError) -> [PlanningData
     .UpgradeReportBody]
   {
-    let walks = await withTaskGroup(
-      of: (Int, Result<[PlanningData.UpgradeReportBody], CollectionError>).self
-    ) { group in
-      for (order, status) in ThingSpacePaths.upgradeStatuses.enumerated() {
-        group.addTask {
-          do throws(CollectionError) {
-            return (order, .success(try await self.upgradeReports(account: account, status: status)))
-          } catch {
-            return (order, .failure(error))
-          }
-        }
-      }
-      var walks: [Int: Result<[PlanningData.UpgradeReportBody], CollectionError>] = [:]
-      for await (order, walk) in group { walks[order] = walk }
-      return walks
-    }
     var pages: [PlanningData.UpgradeReportBody] = []
-    for order in ThingSpacePaths.upgradeStatuses.indices {
-      switch walks[order] {
-      case .success(let walk)?: pages += walk
-      case .failure(let error)?: throw error
-      case nil: break
-      }
+    for status in ThingSpacePaths.upgradeStatuses {
+      pages += try await upgradeReports(account: account, status: status)
     }
     return pages
   }
