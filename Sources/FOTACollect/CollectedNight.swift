@@ -29,6 +29,6 @@ public struct CollectedNight {
 
   /// The spooled devices in IMEI order, with their plans.
   public func devices() throws -> SpooledDevices {
-    try spool.devicesInIMEIOrder(paths: planning?.paths ?? [])
+    try spool.devicesInIMEIOrder(tables: planning?.tables ?? .empty)
   }
 }

@@ -45,7 +45,15 @@ struct OrderedSteps {
     let batch = DeviceBatch(records: page.records, kept: kept, formatted: page.formatted)
     if tally.plan != nil {
       for index in page.records.indices where kept?[index] ?? true {
-        if let plan = page.records[index].plan { tally.plan?.add(page.records[index].device, plan: plan) }
+        guard let plan = page.records[index].plan else { continue }
+        let device = page.records[index].device
+        tally.plan?.add(device, plan: plan)
+        if let last = plan.lastUpgrade, last.isContradicted(byFirmware: device.firmware) {
+          tally.diagnostics.record(
+            .upgradedFirmwareMismatch, field: "firmware", page: page.collected.number,
+            deviceId: device.deviceId,
+            value: "\(device.firmware), not \(last.firmwareTo) (\(last.upgradeId))")
+        }
       }
     }
     switch output {
@@ -65,14 +73,14 @@ struct OrderedSteps {
   }
 
   /// Appends the next range, collected on its own: its tally, then the devices it held, written
-  /// to the night's outputs in order. `paths` is the planner's table the plans refer to.
-  mutating func append(_ range: PageTally, held: HeldRange.Contents, paths: [FirmwarePath]) throws {
+  /// to the night's outputs in order. `tables` are the night's tables the plans refer to.
+  mutating func append(_ range: PageTally, held: HeldRange.Contents, tables: PlanTables) throws {
     guard case .night(let spool, let sink, let recorder) = output else { return }
     let pagesBefore = tally.figures.pages
     tally.append(range)
     var pages = held.pages.makeIterator()
     var number = pagesBefore
-    try HeldBatches.read(held.batches, paths: paths) { spooled, batch in
+    try HeldBatches.read(held.batches, tables: tables) { spooled, batch in
       let page = pages.next()
       number += 1
       if let recorder, let page, let body = page.body {

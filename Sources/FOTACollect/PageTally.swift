@@ -40,6 +40,6 @@ struct PageTally: Sendable {
         account: figures.account, asOf: figures.asOf, source: figures.source,
         clientTypeFilter: figures.clientTypeFilter),
       check: check, aggregator: FleetAggregator(asOf: figures.asOf),
-      plan: plan.map { UpgradePlan(licenses: $0.licenses, campaignStatuses: $0.campaignStatuses) })
+      plan: plan?.emptied)
   }
 }

@@ -22,6 +22,17 @@ public enum DiagnosticKind: String, Sendable, Codable, DeclarationOrdered {
   case invalidUpgradeTime = "invalid-upgrade-time"
   /// An `upgradeTime` after the report's as-of instant.
   case futureUpgradeTime = "future-upgrade-time"
+  /// An upgrade (in the upgrade reports) without an id, or with a missing or unreadable date, or
+  /// a device entry without a device: skipped.
+  case unreadableUpgrade = "unreadable-upgrade"
+  /// An upgrade or device status this version does not know: kept as text, never planned on.
+  case unknownUpgradeStatus = "unknown-upgrade-status"
+  /// A device listed twice in one upgrade: the first entry is kept.
+  case duplicateUpgradeDevice = "duplicate-upgrade-device"
+  /// An upgrade names a device that is not in tonight's device list.
+  case upgradeDeviceNotInAccount = "upgrade-device-not-in-account"
+  /// ThingSpace reports a device upgraded, but its firmware tonight is not the upgrade's `firmwareTo`.
+  case upgradedFirmwareMismatch = "upgraded-firmware-mismatch"
 
   /// One-line explanation for readers of the report.
   public var summary: String {
@@ -37,6 +48,12 @@ public enum DiagnosticKind: String, Sendable, Codable, DeclarationOrdered {
     case .invalidBoolean: "boolean neither true nor false; read as false"
     case .invalidUpgradeTime: "upgradeTime in no known shape; kept raw"
     case .futureUpgradeTime: "upgradeTime after the as-of time"
+    case .unreadableUpgrade: "upgrade without an id or with a missing or unreadable date; skipped"
+    case .unknownUpgradeStatus: "upgrade or device status not known; kept as text, never planned on"
+    case .duplicateUpgradeDevice: "device listed twice in one upgrade; first entry kept"
+    case .upgradeDeviceNotInAccount: "upgrade names a device not in tonight's device list"
+    case .upgradedFirmwareMismatch:
+      "reported upgraded, but tonight's firmware is not the upgrade's firmwareTo"
     }
   }
 }

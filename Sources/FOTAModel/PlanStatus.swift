@@ -10,7 +10,13 @@ public enum PlanStatus: String, Sendable, Codable, DeclarationOrdered {
   case ineligible
   /// A path exists, eligible, no license assigned.
   case needsLicense = "needs-license"
-  /// A path exists, eligible, licensed.
+  /// Would be ready, but an upgrade still pending, queued or in progress holds it: never put in a
+  /// campaign file.
+  case inCampaign = "in-campaign"
+  /// Would be ready, but its last upgrades toward its next hop all failed
+  /// (`--max-failed-upgrades`): put in a campaign file only with `--retry-failed`.
+  case failing
+  /// A path exists, eligible, licensed: planned into the next campaign.
   case ready
 
   /// The status of an active device on a path, by its readiness.

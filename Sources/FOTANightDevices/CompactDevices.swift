@@ -22,7 +22,7 @@ public struct CompactDevices: Sendable, Sequence {
     var offset = 0
     return AnyIterator {
       bytes.withUnsafeBytes { raw in
-        guard let (record, next) = SpoolRecord.decode(raw, at: offset, paths: []) else { return nil }
+        guard let (record, next) = SpoolRecord.decode(raw, at: offset, tables: .empty) else { return nil }
         offset = next
         return record.device
       }

@@ -5,7 +5,7 @@ import Foundation
 /// device.
 ///
 /// Devices are appended as they arrive, in a compact binary form, so memory stays flat however
-/// large the fleet; ``devicesInIMEIOrder(paths:)`` reads them back in ascending IMEI order,
+/// large the fleet; ``devicesInIMEIOrder(tables:)`` reads them back in ascending IMEI order,
 /// sorting only an index of ids and offsets when the input was not already in order.
 public final class DeviceSpool {
   /// Where the spool lives.
@@ -77,10 +77,10 @@ public final class DeviceSpool {
     buffer.removeAll(keepingCapacity: true)
   }
 
-  /// Every device, in ascending IMEI order, with its plan; `paths` is the planner's table the
-  /// plans' paths are indexes into.
-  public func devicesInIMEIOrder(paths: [FirmwarePath] = []) throws -> SpooledDevices {
+  /// Every device, in ascending IMEI order, with its plan; `tables` are the night's tables the
+  /// plans refer to by index.
+  public func devicesInIMEIOrder(tables: PlanTables = .empty) throws -> SpooledDevices {
     try flush()
-    return try SpooledDevices(url: url, count: count, sorted: !isAscending, paths: paths)
+    return try SpooledDevices(url: url, count: count, sorted: !isAscending, tables: tables)
   }
 }

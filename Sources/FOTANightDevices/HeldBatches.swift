@@ -42,15 +42,15 @@ public final class HeldBatches {
     count += 1
   }
 
-  /// Closes the file; what it holds is read with ``read(_:paths:_:)``.
+  /// Closes the file; what it holds is read with ``read(_:tables:_:)``.
   public func finish() throws {
     try handle.synchronizeAndClose(naming: url)
   }
 
   /// Reads every batch held in the file at `url`, in order: its spool form and the batch, its
-  /// devices decoded from the spool form with the plans' paths in `paths`, every one counted.
+  /// devices decoded from the spool form with the plans' tables in `tables`, every one counted.
   public static func read(
-    _ url: URL, paths: [FirmwarePath], _ body: (SpoolBatch, DeviceBatch) throws -> Void
+    _ url: URL, tables: PlanTables, _ body: (SpoolBatch, DeviceBatch) throws -> Void
   ) throws {
     let handle = try FileHandle(forReadingFrom: url)
     defer { try? handle.close() }
@@ -78,7 +78,7 @@ public final class HeldBatches {
       try spool.bytes.withUnsafeBytes { raw in
         var offset = 0
         for _ in spool.ends {
-          guard let (record, next) = SpoolRecord.decode(raw, at: offset, paths: paths) else {
+          guard let (record, next) = SpoolRecord.decode(raw, at: offset, tables: tables) else {
             throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: url.path])
           }
           records.append(record)

@@ -1,8 +1,8 @@
 import FOTAModel
 
 /// The spool's binary form of one device: a flags byte (eligible, licensed, upgrade state, raw
-/// time present), the upgrade instant (8 bytes), the plan (status byte, path index: 4 bytes),
-/// then eight length-prefixed strings.
+/// time present), the upgrade instant (8 bytes), the plan (status byte, path index and campaign
+/// index: 4 bytes each, into the night's ``PlanTables``), then eight length-prefixed strings.
 enum SpoolRecord {
   /// The encoder as a formatter, for ``SpoolBatch``.
   struct Formatter: DeviceRowFormatter {
@@ -20,6 +20,7 @@ enum SpoolRecord {
     withUnsafeBytes(of: (device.upgrade.milliseconds ?? 0).littleEndian) { buffer += $0 }
     buffer.append(plan.map { UInt8($0.status.declarationIndex + 1) } ?? 0)
     withUnsafeBytes(of: UInt32(plan?.pathIndex.map { $0 + 1 } ?? 0).littleEndian) { buffer += $0 }
+    withUnsafeBytes(of: UInt32(plan?.campaignIndex.map { $0 + 1 } ?? 0).littleEndian) { buffer += $0 }
     func append(_ field: String) {
       var field = field
       field.withUTF8 { text in
@@ -38,16 +39,18 @@ enum SpoolRecord {
   }
 
   /// The record at `start`; `nil` when the bytes there do not hold a whole record.
-  static func decode(_ raw: UnsafeRawBufferPointer, at start: Int, paths: [FirmwarePath])
+  static func decode(_ raw: UnsafeRawBufferPointer, at start: Int, tables: PlanTables)
     -> (device: PlannedDevice, next: Int)?
   {
     var offset = start
-    guard offset + 14 <= raw.count else { return nil }
+    guard offset + 18 <= raw.count else { return nil }
     let flags = raw[offset]
     let millis = Int64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 1, as: Int64.self))
     let planStatus = raw[offset + 9]
     let pathIndex = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 10, as: UInt32.self)))
-    offset += 14
+    let campaignIndex = Int(
+      UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 14, as: UInt32.self)))
+    offset += 18
     func field() -> String? {
       guard offset + 4 <= raw.count else { return nil }
       let length = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
@@ -71,8 +74,11 @@ enum SpoolRecord {
       ? nil
       : DevicePlan(
         status: PlanStatus.allCases[Int(planStatus) - 1],
-        path: pathIndex == 0 || pathIndex > paths.count ? nil : paths[pathIndex - 1],
-        pathIndex: pathIndex == 0 ? nil : pathIndex - 1)
+        path: pathIndex == 0 || pathIndex > tables.paths.count ? nil : tables.paths[pathIndex - 1],
+        pathIndex: pathIndex == 0 ? nil : pathIndex - 1,
+        lastUpgrade: campaignIndex == 0 || campaignIndex > tables.lastUpgrades.count
+          ? nil : tables.lastUpgrades[campaignIndex - 1],
+        campaignIndex: campaignIndex == 0 ? nil : campaignIndex - 1)
     return (PlannedDevice(device: device, plan: plan), offset)
   }
 }

@@ -8,14 +8,14 @@ import Foundation
 public struct SpooledDevices: Sequence, Sendable {
   private let url: URL
   private let order: (data: Data, offsets: [Int])?
-  private let paths: [FirmwarePath]
+  private let tables: PlanTables
   /// Number of devices.
   public let count: Int
 
-  init(url: URL, count: Int, sorted: Bool, paths: [FirmwarePath]) throws {
+  init(url: URL, count: Int, sorted: Bool, tables: PlanTables) throws {
     self.url = url
     self.count = count
-    self.paths = paths
+    self.tables = tables
     guard sorted else {
       order = nil
       return
@@ -25,7 +25,7 @@ public struct SpooledDevices: Sequence, Sendable {
     index.reserveCapacity(count)
     data.withUnsafeBytes { raw in
       var offset = 0
-      while let (record, next) = SpoolRecord.decode(raw, at: offset, paths: []) {
+      while let (record, next) = SpoolRecord.decode(raw, at: offset, tables: .empty) {
         index.append((record.device.deviceId, offset))
         offset = next
       }
@@ -34,14 +34,14 @@ public struct SpooledDevices: Sequence, Sendable {
   }
 
   public func makeIterator() -> AnyIterator<PlannedDevice> {
-    let paths = self.paths
+    let tables = self.tables
     if let order {
       var position = 0
       return AnyIterator {
         guard position < order.offsets.count else { return nil }
         defer { position += 1 }
         return order.data.withUnsafeBytes {
-          SpoolRecord.decode($0, at: order.offsets[position], paths: paths)?.device
+          SpoolRecord.decode($0, at: order.offsets[position], tables: tables)?.device
         }
       }
     }
@@ -51,7 +51,8 @@ public struct SpooledDevices: Sequence, Sendable {
     var exhausted = handle == nil
     return AnyIterator {
       while true {
-        if let (record, next) = buffer.withUnsafeBytes({ SpoolRecord.decode($0, at: offset, paths: paths) }) {
+        if let (record, next) = buffer.withUnsafeBytes({ SpoolRecord.decode($0, at: offset, tables: tables) })
+        {
           offset = next
           return record
         }

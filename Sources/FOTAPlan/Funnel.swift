@@ -12,7 +12,11 @@ public struct Funnel: Sendable, Equatable, Codable {
   public var licensed = 0
   /// FOTA-capable, on a firmware the firmware list knows.
   public var knownFirmware = 0
-  /// FOTA-capable with a path on: `ready`, ready to upgrade.
+  /// FOTA-capable with a path on, held by an upgrade still under way: `in-campaign`.
+  public var inCampaign = 0
+  /// FOTA-capable with a path on, whose last upgrades toward it failed: `failing`.
+  public var failing = 0
+  /// FOTA-capable with a path on and nothing holding it back: `ready`, planned.
   public var ready = 0
   /// Beside the funnel: devices with nowhere to go.
   public var upToDate = 0
@@ -26,6 +30,8 @@ public struct Funnel: Sendable, Equatable, Codable {
     eligible += other.eligible
     licensed += other.licensed
     knownFirmware += other.knownFirmware
+    inCampaign += other.inCampaign
+    failing += other.failing
     ready += other.ready
     upToDate += other.upToDate
   }
@@ -44,6 +50,11 @@ public struct Funnel: Sendable, Equatable, Codable {
     licensed += 1
     guard plan != .noUpgradePath else { return }
     knownFirmware += 1
-    if plan == .ready { ready += 1 }
+    switch plan {
+    case .ready: ready += 1
+    case .inCampaign: inCampaign += 1
+    case .failing: failing += 1
+    default: break
+    }
   }
 }

@@ -31,16 +31,35 @@ public struct UpgradePlanner: Sendable {
   private var cache: [ModelKey: [String: Lookup]] = [:]
   /// The statuses campaigns may schedule.
   public let campaignStatuses: CampaignStatuses
+  /// The version each image (`firmwareName`) upgrades from, by the firmware list: an upgrade's hop
+  /// is this → its `firmwareTo` (an image listed from several versions: the first by name).
+  public private(set) var hopStarts: [String: String] = [:]
+  /// Tonight's upgrade reports, when read: what holds a device back from a campaign.
+  public let campaigns: CampaignOutcomes?
+  /// How many failed upgrades in a row toward the next hop make a device `failing`; 0 never does
+  /// (`--retry-failed`).
+  public let failuresToHold: Int
 
   /// Builds the graphs of a firmware list; devices of other statuses than `campaignStatuses`
-  /// are planned `inactive`.
-  public init(firmware: [FirmwareEntry], campaignStatuses: CampaignStatuses = .default) {
+  /// are planned `inactive`; a device that would be ready is `in-campaign` while an open upgrade
+  /// of `campaigns` holds it, and `failing` once its last `failuresToHold` upgrades toward its
+  /// next hop failed.
+  public init(
+    firmware: [FirmwareEntry], campaignStatuses: CampaignStatuses = .default,
+    campaigns: CampaignOutcomes? = nil,
+    failuresToHold: Int = 2
+  ) {
     self.campaignStatuses = campaignStatuses
+    self.campaigns = campaigns
+    self.failuresToHold = failuresToHold
     for entry in firmware where !entry.fromVersion.isEmpty && !entry.toVersion.isEmpty {
       let model = ModelKey(make: entry.make, model: entry.model)
       graph[model, default: [:]][entry.fromVersion, default: []].append(
         Edge(to: entry.toVersion, firmwareName: entry.firmwareName, launchDate: entry.launchDate ?? ""))
       known[model, default: []].formUnion([entry.fromVersion, entry.toVersion])
+      if hopStarts[entry.firmwareName].map({ entry.fromVersion < $0 }) ?? true {
+        hopStarts[entry.firmwareName] = entry.fromVersion
+      }
     }
     for (model, edges) in graph {
       graph[model] = edges.mapValues { $0.sorted { ($0.to, $0.firmwareName) < ($1.to, $1.firmwareName) } }
@@ -69,14 +88,25 @@ public struct UpgradePlanner: Sendable {
 
   /// The plan of one device.
   public func plan(_ device: Device) -> DevicePlan {
-    switch lookup(make: device.make, model: device.model, firmware: device.firmware) {
-    case .unknownFirmware: DevicePlan(status: .noUpgradePath, path: nil)
-    case .upToDate: DevicePlan(status: .upToDate, path: nil)
-    case .path(let index):
-      DevicePlan(
-        status: campaignStatuses.admit(device.status) ? PlanStatus(onPath: Readiness(device)) : .inactive,
-        path: paths[index], pathIndex: index)
+    var plan =
+      switch lookup(make: device.make, model: device.model, firmware: device.firmware) {
+      case .unknownFirmware: DevicePlan(status: .noUpgradePath, path: nil)
+      case .upToDate: DevicePlan(status: .upToDate, path: nil)
+      case .path(let index):
+        DevicePlan(
+          status: campaignStatuses.admit(device.status) ? PlanStatus(onPath: Readiness(device)) : .inactive,
+          path: paths[index], pathIndex: index)
+      }
+    guard let campaigns, let index = campaigns.devices[device.deviceId] else { return plan }
+    plan.campaignIndex = index
+    plan.lastUpgrade = campaigns.lastUpgrades[index]
+    guard plan.status == .ready, let path = plan.path else { return plan }
+    if campaigns.isInCampaign(device: index) {
+      plan.status = .inCampaign
+    } else if campaigns.hasFailed(device: index, toward: path.nextFirmware, times: failuresToHold) {
+      plan.status = .failing
     }
+    return plan
   }
 
   /// The way on from `start`, or `nil` when there is none (up to date).

@@ -41,6 +41,12 @@ public enum UpgradeStatus: Sendable, Hashable, Comparable {
     }
   }
 
+  /// Whether this version does not know the status.
+  public var isUnknown: Bool {
+    if case .unknown = self { return true }
+    return false
+  }
+
   /// Where the status stands in an upgrade's life: an upgrade seen in two statuses during one
   /// night (it moved while being read) is taken in the later one. Unknown statuses rank last.
   var stage: Int {

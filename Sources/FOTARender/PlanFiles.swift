@@ -7,7 +7,7 @@ public enum PlanFiles {
   /// Column names of `upgrade-plan.csv`.
   public static let planColumns = [
     "deviceId", "make", "model", "clientType", "firmware", "plan", "nextFirmware", "firmwareName",
-    "newestFirmware", "hops",
+    "newestFirmware", "hops", "lastUpgradeId", "lastUpgradeStatus", "lastUpgradeReason",
   ]
   /// Column names of `license-reclaim.csv`.
   public static let reclaimColumns = ["deviceId", "make", "model", "firmware", "status"]
@@ -50,6 +50,11 @@ public enum PlanFiles {
       cell(path?.firmwareName)
       cell(path?.newestFirmware)
       if let hops = path?.hops { CSVRow.appendCell(Int64(hops), to: &bytes) }
+      CSVRow.appendSeparator(to: &bytes)
+      let last = plan.lastUpgrade
+      cell(last?.upgradeId)
+      cell(last?.deviceStatus)
+      if let reason = last?.reason { CSVRow.appendCell(reason, to: &bytes) }
       CSVRow.endRecord(&bytes)
     }
   }

@@ -75,6 +75,33 @@ struct ReportOptions: ParsableArguments {
     help: "Plan without reading the upgrade reports (what happened to the upgrades already scheduled).")
   var noCampaigns = false
 
+  @Option(
+    name: .customLong("max-failed-upgrades"),
+    help: ArgumentHelp(
+      "Hold a device back as 'failing' once this many of its upgrades in a row toward its next hop "
+        + "failed; it is then kept out of the campaign files.",
+      valueName: "N"))
+  var maxFailedUpgrades = 2
+
+  @Flag(
+    name: .customLong("retry-failed"),
+    help: "Plan devices whose upgrades keep failing again (they stay 'ready' and go into the campaign files)."
+  )
+  var retryFailed = false
+
+  @Option(
+    name: .customLong("campaign-days"),
+    help: ArgumentHelp("Days back the report lists finished upgrades.", valueName: "DAYS"))
+  var campaignDays = 30
+
+  @Option(
+    name: .customLong("alert-failure-rate"),
+    help: ArgumentHelp(
+      "Open the e-mail with an alert for each upgrade whose failure rate (failed of its devices, "
+        + "percent) passes this.",
+      valueName: "PERCENT"))
+  var alertFailureRate = 10.0
+
   @Option(help: ArgumentHelp("Campaign phases: cumulative percentages of each cohort.", valueName: "LIST"))
   var phases = "1,10,50,100"
 
@@ -109,7 +136,8 @@ struct ReportOptions: ParsableArguments {
       windowStart: windowStart.map { CivilCalendar.floorDays(milliseconds: $0.milliseconds) },
       windowDays: windowDays,
       campaignStatuses: CampaignStatuses(campaignStatuses.split(separator: ",").map(String.init)),
-      campaignOutcomes: !noCampaigns)
+      campaignOutcomes: !noCampaigns, maxFailedUpgrades: maxFailedUpgrades, retryFailed: retryFailed,
+      campaignDays: campaignDays, alertFailureRate: alertFailureRate)
   }
 
   var historyURL: URL? { noHistory ? nil : URL(fileURLWithPath: history) }

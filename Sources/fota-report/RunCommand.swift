@@ -59,6 +59,14 @@ struct RunCommand: AsyncParsableCommand {
       throw ValidationError("--max-devices-per-request must be at least 1")
     }
     guard report.windowDays >= 1 else { throw ValidationError("--window-days must be at least 1") }
+    guard report.maxFailedUpgrades >= 1 else {
+      throw ValidationError(
+        "--max-failed-upgrades must be at least 1 (use --retry-failed to plan them anyway)")
+    }
+    guard report.campaignDays >= 1 else { throw ValidationError("--campaign-days must be at least 1") }
+    guard report.alertFailureRate >= 0, report.alertFailureRate <= 100 else {
+      throw ValidationError("--alert-failure-rate must be between 0 and 100")
+    }
     guard report.trendNights >= 1 else { throw ValidationError("--trend-nights must be at least 1") }
     guard report.targetShare > 0, report.targetShare <= 100 else {
       throw ValidationError("--target-share must be above 0 and at most 100")

@@ -50,7 +50,7 @@ struct RangeCollectionTests {
     #expect(held.count == 3)
 
     var read: [(records: [PlannedDevice], lines: String)] = []
-    try HeldBatches.read(held.url, paths: [path]) { _, batch in
+    try HeldBatches.read(held.url, tables: PlanTables(paths: [path])) { _, batch in
       #expect(batch.kept == nil)
       var lines = ""
       batch.formatted[0].withKeptBytes(nil) { lines += String(decoding: $0, as: UTF8.self) }
@@ -75,7 +75,7 @@ struct RangeCollectionTests {
     try held.finish()
     let bytes = try Data(contentsOf: held.url)
     try bytes.prefix(bytes.count - 3).write(to: held.url)
-    #expect(throws: (any Error).self) { try HeldBatches.read(held.url, paths: []) { _, _ in } }
+    #expect(throws: (any Error).self) { try HeldBatches.read(held.url, tables: .empty) { _, _ in } }
   }
 
   @Test("split points are last night's IMEIs at even quantiles, then their neighbours, read from its index")
