@@ -116,6 +116,27 @@ public enum HistorySchema {
       // (NULL) for nights recorded before.
       try db.execute(sql: "ALTER TABLE run ADD COLUMN dataProblems INTEGER")
     }
+    migrator.registerMigration("v7-upgrade-totals") { db in
+      // Each night's upgrades from the upgrade reports, by outcome, so the next night can say how
+      // many devices each moved; removed with its run. `readUpgrades` tells a night that read no
+      // upgrade from one that did not read the reports.
+      try db.execute(
+        sql: """
+          CREATE TABLE upgradeTotals (
+            runId INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+            upgradeId TEXT NOT NULL,
+            status TEXT NOT NULL,
+            devices INTEGER NOT NULL,
+            succeeded INTEGER NOT NULL,
+            failed INTEGER NOT NULL,
+            inProgress INTEGER NOT NULL,
+            pending INTEGER NOT NULL,
+            other INTEGER NOT NULL,
+            PRIMARY KEY (runId, upgradeId)
+          );
+          ALTER TABLE run ADD COLUMN readUpgrades INTEGER NOT NULL DEFAULT 0;
+          """)
+    }
     return migrator
   }
 }

@@ -97,7 +97,8 @@ public final class HistoryStore: Sendable {
   /// the latest night again prepares to replace it; an older night is refused.
   public func prepare(
     account: String, clientTypeFilter: String?, asOf: Int64, summary: FleetSummary, devices: SpooledDevices,
-    dataProblems: Int = 0, feed: HistoryFeed? = nil, trendNights: Int = 30, targetPercent: Double = 95
+    dataProblems: Int = 0, upgrades: [UpgradeTotals]? = nil, feed: HistoryFeed? = nil, trendNights: Int = 30,
+    targetPercent: Double = 95
   ) throws(HistoryError) -> PreparedNight {
     let filter = clientTypeFilter ?? ""
     let night = CivilCalendar.isoDate(milliseconds: asOf)
@@ -126,10 +127,12 @@ public final class HistoryStore: Sendable {
         let trends = try HistoryTrends.compute(
           db, account: account, filter: filter, nights: trendNights, targetPercent: targetPercent,
           tonight: .init(night: night, summary: summary, delta: delta), excluding: replaces)
+        let upgradesBefore = try latest.flatMap { try UpgradeTotalsTable(db: db).upgrades(runId: $0.id) }
         return PreparedNight(
-          history: NightHistory(delta: delta, trends: trends), account: account, filter: filter, night: night,
-          asOf: asOf, summary: summary, dataProblems: dataProblems, replaces: replaces, writes: writes,
-          comparison: comparison)
+          history: NightHistory(delta: delta, trends: trends, upgradesBefore: upgradesBefore),
+          account: account,
+          filter: filter, night: night, asOf: asOf, summary: summary, dataProblems: dataProblems,
+          upgrades: upgrades, replaces: replaces, writes: writes, comparison: comparison)
       }
     }
   }
@@ -173,6 +176,11 @@ public final class HistoryStore: Sendable {
           runId = try RunTable(db: db).insertPending(night, output: output)
           try ChangeTable(db: db).insert(runId: runId, night.history.delta.changes, snapshots: snapshots)
           try AggregateTable(db: db).insert(runId: runId, summary: night.summary)
+          if let upgrades = night.upgrades {
+            let table = UpgradeTotalsTable(db: db)
+            try table.insert(runId: runId, upgrades)
+            try table.markRead(runId: runId)
+          }
           try index?.store(db, runId: runId, account: night.account, filter: night.filter)
           return .commit
         }

@@ -13,6 +13,8 @@ public struct PreparedNight: Sendable {
   let summary: FleetSummary
   /// Tonight's data problems (the run records them for the next night's summary).
   let dataProblems: Int
+  /// Tonight's upgrades, when the upgrade reports were read.
+  let upgrades: [UpgradeTotals]?
   /// The run of the same night this one replaces, if any.
   let replaces: Int64?
   let writes: Writes

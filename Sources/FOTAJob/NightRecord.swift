@@ -2,6 +2,7 @@ import FOTACollect
 import FOTAHistory
 import FOTAModel
 import FOTANightDevices
+import FOTAPlan
 import FOTAPublish
 import FOTARender
 import Foundation
@@ -130,6 +131,7 @@ struct NightRecord {
         account: night.figures.account, clientTypeFilter: configuration.clientType?.rawValue,
         asOf: configuration.asOf, summary: night.summary, devices: devices,
         dataProblems: night.diagnostics.totalCount,
+        upgrades: night.planning?.outcomes?.totals,
         feed: night.sinkFed ? feed : nil, trendNights: configuration.trendNights,
         targetPercent: configuration.targetSharePercent)
       logger.info(
