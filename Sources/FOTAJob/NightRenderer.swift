@@ -2,6 +2,7 @@ import FOTACollect
 import FOTAMail
 import FOTAModel
 import FOTANightDevices
+import FOTAPlan
 import FOTARender
 
 /// Render: every file of the night but `run.json`, and the e-mail's `summary.eml`, once.
@@ -23,6 +24,9 @@ struct NightRenderer {
     model.planning = night.planning
     model.delta = history?.delta
     model.trends = history?.trends
+    model.campaigns = night.planning.flatMap {
+      CampaignReview(planning: $0, asOf: night.figures.asOf, before: history?.upgradesBefore)
+    }
     model.historyEnabled = history != nil
     model.historyProblem = problem
     try outputs.complete(model, fedWhileCollecting: night.sinkFed)

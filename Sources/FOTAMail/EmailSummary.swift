@@ -24,11 +24,12 @@ public struct EmailSummary {
     self.alertDropPoints = alertDropPoints
   }
 
-  /// Alert lines for the top of the summary: the FOTA-capable share fell by more than
-  /// ``alertDropPoints`` since the last night, or the data problems rose by more than half.
+  /// Alert lines for the top of the summary: an upgrade failed on more of its devices than
+  /// `--alert-failure-rate`, the FOTA-capable share fell by more than ``alertDropPoints`` since
+  /// the last night, or the data problems rose by more than half.
   public var alerts: [String] {
-    guard let delta = report.delta, let previous = delta.previousNight else { return [] }
-    var alerts: [String] = []
+    var alerts = campaignAlerts
+    guard let delta = report.delta, let previous = delta.previousNight else { return alerts }
     let now = Percentage(totals.ready, of: totals.devices)
     let before = Percentage(delta.previousReady, of: delta.previousDevices)
     if before.value - now.value > alertDropPoints {
@@ -43,6 +44,60 @@ public struct EmailSummary {
       )
     }
     return alerts
+  }
+
+  /// Upgrades listed one by one in the alerts before the rest are counted.
+  static let alertLimit = 5
+
+  /// One alert per upgrade (in flight or finished in the window) whose failure rate passes the
+  /// threshold, the largest failures first.
+  var campaignAlerts: [String] {
+    guard let review = report.campaigns else { return [] }
+    let alerted = review.alerts.sorted { ($1.failed, $0.id) < ($0.failed, $1.id) }
+    var lines = alerted.prefix(Self.alertLimit).map { upgrade in
+      "Upgrade \(Self.display(upgrade.firmwareName)) (to \(Self.display(upgrade.firmwareTo)), "
+        + "started \(upgrade.startDate)) failed on \(Figures.grouped(upgrade.failed)) of "
+        + "\(Figures.grouped(upgrade.outcome.deviceCount)) devices (\(upgrade.failure.text)%), above the "
+        + "\(Figures.decimal(review.alertFailureRate))% alert rate."
+    }
+    if alerted.count > Self.alertLimit {
+      lines.append(
+        "\(Figures.grouped(alerted.count - Self.alertLimit)) more upgrades failed above the alert rate: see the report."
+      )
+    }
+    return lines
+  }
+
+  /// What happened to the upgrades already scheduled, a few lines: in flight, finished, moved,
+  /// the most common failure reasons and the data-quality findings.
+  public var campaignLines: [String] {
+    guard let review = report.campaigns else { return [] }
+    var lines = [
+      "\(Figures.grouped(review.inFlight.count)) upgrades in flight (\(Figures.grouped(review.stalled.count)) stalled), "
+        + "\(Figures.grouped(review.finished.count)) finished in the last \(review.days) days."
+    ]
+    if let moved = review.movedSinceLastNight {
+      lines.append("\(Figures.grouped(moved)) devices finished an upgrade since last night.")
+    }
+    if let plan = report.planning?.plan, plan.funnel.inCampaign + plan.funnel.failing > 0 {
+      lines.append(
+        "Held back from tonight's plan: \(Figures.grouped(plan.funnel.inCampaign)) already in an upgrade, "
+          + "\(Figures.grouped(plan.funnel.failing)) whose last upgrades failed.")
+    }
+    if !review.failureReasons.isEmpty {
+      lines.append(
+        "Top failure reasons: "
+          + review.failureReasons.prefix(3).map {
+            "\(Self.display($0.reason)) (\(Figures.grouped($0.count)))"
+          }
+          .joined(separator: ", ") + ".")
+    }
+    if review.firmwareMismatches > 0 {
+      lines.append(
+        "\(Figures.grouped(review.firmwareMismatches)) devices reported upgraded are on another firmware tonight."
+      )
+    }
+    return lines
   }
 
   /// One line per model with a trend: its share on the newest firmware, the pace, the projection.
@@ -135,15 +190,23 @@ public struct EmailSummary {
     lines += Self.table(
       ["Make", "Model", "Devices", "FOTA-capable %", "Eligible, no license", "Ineligible"],
       models.map { [$0.make, $0.model, $0.devices, $0.readyPercent, $0.needsLicense, $0.ineligible] })
+    if !campaignLines.isEmpty {
+      lines.append("")
+      lines.append("Campaigns")
+      lines += campaignLines
+    }
     if let plan = report.planning?.plan {
       lines.append("")
       lines.append("Upgrade planning")
       lines += Self.table(
-        ["Devices", "Active", "Eligible", "Licensed", "Known firmware", "Ready to upgrade", "Up to date"],
+        [
+          "Devices", "Active", "Eligible", "Licensed", "Known firmware", "In a campaign", "Failing",
+          "Ready to upgrade", "Up to date",
+        ],
         [
           [
             plan.funnel.total, plan.funnel.active, plan.funnel.eligible, plan.funnel.licensed,
-            plan.funnel.knownFirmware,
+            plan.funnel.knownFirmware, plan.funnel.inCampaign, plan.funnel.failing,
             plan.funnel.ready,
             plan.funnel.upToDate,
           ].map(Figures.grouped)
@@ -183,6 +246,10 @@ public struct EmailSummary {
       context["trends"] = trendLines.map { ["text": $0] }
       context["hasTrends"] = true
     }
+    if !campaignLines.isEmpty {
+      context["campaigns"] = campaignLines.map { ["text": $0] }
+      context["hasCampaigns"] = true
+    }
     if let reportURL { context["reportURL"] = reportURL } else { context["reportLine"] = reportLine }
     if let delta = report.delta {
       if let previous = delta.previousNight {
@@ -201,6 +268,8 @@ public struct EmailSummary {
         "eligible": Figures.grouped(plan.funnel.eligible),
         "licensed": Figures.grouped(plan.funnel.licensed),
         "knownFirmware": Figures.grouped(plan.funnel.knownFirmware),
+        "inCampaign": Figures.grouped(plan.funnel.inCampaign),
+        "failing": Figures.grouped(plan.funnel.failing),
         "ready": Figures.grouped(plan.funnel.ready), "upToDate": Figures.grouped(plan.funnel.upToDate),
         "cohorts": cohorts.map(\.values),
       ]

@@ -26,6 +26,7 @@ struct HTMLReportView {
     if let changes { context["changes"] = changes }
     if let trends { context["trends"] = trends }
     if let planning { context["planning"] = planning }
+    if let campaigns { context["campaigns"] = campaigns }
     return context
   }
 
@@ -271,6 +272,8 @@ struct HTMLReportView {
         "eligible": Figures.grouped(funnel.eligible),
         "licensed": Figures.grouped(funnel.licensed), "knownFirmware": Figures.grouped(funnel.knownFirmware),
         "ready": Figures.grouped(funnel.ready), "upToDate": Figures.grouped(funnel.upToDate),
+        "inCampaign": Figures.grouped(funnel.inCampaign), "failing": Figures.grouped(funnel.failing),
+        "heldBack": funnel.inCampaign + funnel.failing > 0 ? "true" : "",
         "readyPercent": Figures.percent(funnel.ready, of: funnel.total),
       ]
     }
@@ -287,6 +290,7 @@ struct HTMLReportView {
           ("Devices", plan.funnel.total), ("Active", plan.funnel.active),
           ("FOTA-eligible", plan.funnel.eligible),
           ("Licensed", plan.funnel.licensed), ("On a known firmware", plan.funnel.knownFirmware),
+          ("In a campaign already", plan.funnel.inCampaign), ("Failing (held back)", plan.funnel.failing),
           ("Ready to upgrade", plan.funnel.ready), ("Up to date", plan.funnel.upToDate),
         ], color: "#2e7d32", title: "Readiness funnel"),
       "models": Array(funnelRows.prefix(Self.tableLimit)),

@@ -16,6 +16,8 @@ public struct ReportModel {
   public var trends: FleetTrends?
   /// Upgrade planning, when asked for.
   public var planning: PlanningResult?
+  /// The campaigns section, when planning read the upgrade reports.
+  public var campaigns: CampaignReview?
   /// Whether history is part of tonight's report (without it, the reports say nothing of changes).
   public var historyEnabled = false
   /// Why the history asked for could not be used tonight; the reports say so at the top.

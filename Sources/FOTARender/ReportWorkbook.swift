@@ -1,6 +1,7 @@
 import FOTAModel
 import FOTAPlan
 import FOTAXLSX
+import ThingSpaceAPI
 
 /// `report.xlsx`, the night for Excel: typed cells where the CSVs are text (ids keep their
 /// digits, upgrade times are dates). Written through libxlsxwriter in constant memory: the
@@ -24,7 +25,17 @@ public final class ReportWorkbook: ReportOutput {
   /// Column headings of the Plan sheet (as `upgrade-plan.csv`).
   public static let planColumns = [
     "Device ID", "Make", "Model", "Client type", "Firmware", "Plan", "Next firmware", "Firmware name",
-    "Newest firmware", "Hops",
+    "Newest firmware", "Hops", "Last upgrade", "Last upgrade status", "Last upgrade reason",
+  ]
+  /// Column headings of the Campaigns sheet: each upgrade in flight or finished within
+  /// `--campaign-days` (as the report's campaigns section).
+  public static let campaignColumns = [
+    "Upgrade", "State", "Status", "Firmware name", "From", "To", "Start", "End", "Devices", "Succeeded",
+    "Failed",
+    "In progress", "Pending", "Other", "Failure %", "Stalled", "Moved since last night",
+  ]
+  private static let campaignWidths: [Double] = [
+    38, 10, 14, 30, 18, 18, 11, 11, 9, 10, 9, 11, 9, 9, 10, 9, 12,
   ]
   /// Column headings of the Changes sheet (as `changes.csv`).
   public static let changeColumns = ["Device ID", "Make", "Model", "Change", "Before", "After"]
@@ -55,6 +66,7 @@ public final class ReportWorkbook: ReportOutput {
     var summary: XLSXSheet
     var modelFirmware: XLSXSheet
     var upgradeAge: XLSXSheet
+    var campaigns: XLSXSheet?
     var plan: [XLSXSheet]
     var changes: XLSXSheet?
     var devices: [XLSXSheet]
@@ -96,6 +108,8 @@ public final class ReportWorkbook: ReportOutput {
         "By model & firmware", header: modelFirmwareColumns, widths: [22, 22, 26, 10, 13, 10, 13, 15]),
       upgradeAge: try workbook.addSheet(
         "Upgrade age", header: upgradeAgeColumns, widths: [24, 10, 10, 13, 10, 13]),
+      campaigns: planning
+        ? try workbook.addSheet("Campaigns", header: campaignColumns, widths: campaignWidths) : nil,
       plan: planning && devices
         ? [try workbook.addSheet("Plan", header: planColumns, widths: planWidths)] : [],
       changes: history
@@ -104,7 +118,7 @@ public final class ReportWorkbook: ReportOutput {
     return (workbook, sheets)
   }
 
-  private static let planWidths: [Double] = [18, 18, 20, 11, 26, 16, 26, 30, 26, 6]
+  private static let planWidths: [Double] = [18, 18, 20, 11, 26, 16, 26, 30, 26, 6, 38, 18, 30]
   private static let deviceWidths: [Double] = [18, 18, 20, 26, 11, 14, 13, 16, 15, 14, 20, 12, 32]
 
   // MARK: Per-device rows
@@ -131,7 +145,8 @@ public final class ReportWorkbook: ReportOutput {
           .text(device.deviceId), .text(device.make), .text(device.model), .text(device.clientType),
           .text(device.firmware), .text(plan.status.rawValue), .text(path?.nextFirmware ?? ""),
           .text(path?.firmwareName ?? ""), .text(path?.newestFirmware ?? ""),
-          path.map { .integer($0.hops) } ?? .empty,
+          path.map { .integer($0.hops) } ?? .empty, .text(plan.lastUpgrade?.upgradeId ?? ""),
+          .text(plan.lastUpgrade?.deviceStatus ?? ""), .text(plan.lastUpgrade?.reason ?? ""),
         ])
     }
   }
@@ -191,6 +206,7 @@ public final class ReportWorkbook: ReportOutput {
         .integer(counts.fotaEligible), .integer(counts.licenseAssigned), .integer(counts.ready),
       ])
     }
+    if let sheet = sheets.campaigns { try writeCampaigns(report.campaigns, to: sheet) }
     if let changes = sheets.changes {
       for change in report.delta?.changes ?? [] {
         try changes.appendRow(
@@ -201,6 +217,37 @@ public final class ReportWorkbook: ReportOutput {
     }
     try workbook.close()
     folder.register(Self.fileName)
+  }
+
+  /// The Campaigns sheet: every upgrade in flight, then those finished in the window, then the
+  /// most common failure reasons; or why there is nothing.
+  private func writeCampaigns(_ review: CampaignReview?, to sheet: XLSXSheet) throws {
+    guard let review else {
+      try sheet.appendRow([
+        .text("The upgrade reports were not read tonight (--no-campaigns, or a replay without them).")
+      ])
+      return
+    }
+    for (state, upgrades) in [("in flight", review.inFlight), ("finished", review.finished)] {
+      for upgrade in upgrades {
+        let outcome = upgrade.outcome
+        try sheet.appendRow(
+          [
+            .text(outcome.upgrade.id), .text(state), .text(outcome.status.name),
+            .text(outcome.upgrade.firmwareName),
+            .text(upgrade.fromFirmware ?? ""), .text(outcome.upgrade.firmwareTo),
+            .text(outcome.upgrade.startDate),
+            .text(outcome.upgrade.endDate ?? ""), .integer(outcome.deviceCount),
+          ] + UpgradeStatus.DeviceOutcome.allCases.map { .integer(outcome.devices[$0] ?? 0) } + [
+            .decimal(upgrade.failure.value), .boolean(upgrade.isStalled),
+            upgrade.movedSinceLastNight.map(XLSXCell.integer) ?? .empty,
+          ])
+      }
+    }
+    guard !review.failureReasons.isEmpty else { return }
+    try sheet.appendRow([])
+    try sheet.appendRow([.text("Failure reason"), .text("Devices")], bold: true)
+    for (reason, count) in review.failureReasons { try sheet.appendRow([.text(reason), .integer(count)]) }
   }
 
   private func writeSummary(_ report: ReportModel) throws {
@@ -219,7 +266,11 @@ public final class ReportWorkbook: ReportOutput {
       ("Upgraded in the last 30 days", .integer(recent)),
     ]
     if let plan = report.planning?.plan {
-      figures.append(("Ready to upgrade (active, capable, a path on)", .integer(plan.funnel.ready)))
+      figures += [
+        ("Ready to upgrade (active, capable, a path on)", .integer(plan.funnel.ready)),
+        ("Held back: already in an upgrade", .integer(plan.funnel.inCampaign)),
+        ("Held back: last upgrades failed", .integer(plan.funnel.failing)),
+      ]
     }
     if let delta = report.delta, delta.previousNight != nil {
       figures += [

@@ -41,6 +41,8 @@ public struct RunRecordFile: ReportOutput {
     public var trends: [Trend]?
     /// Upgrade planning, when asked for.
     public var plan: Plan?
+    /// What happened to the upgrades already scheduled, when the upgrade reports were read.
+    public var campaigns: Campaigns? = nil
     /// The history's id for this night, when it was recorded.
     public var historyRunId: Int64?
     /// Why the history asked for could not be used tonight.
@@ -59,6 +61,34 @@ public struct RunRecordFile: ReportOutput {
     public var licensesAvailable: Int? = nil
     public var devicesNeedingLicense: Int? = nil
     public var licensesHeldByIneligible: Int? = nil
+  }
+
+  /// The upgrades ThingSpace reported tonight, as the campaigns section counts them.
+  public struct Campaigns: Codable, Equatable {
+    public var upgrades: Int
+    public var inFlight: Int
+    public var stalled: Int
+    /// Finished within `--campaign-days`.
+    public var finished: Int
+    /// Upgrades whose failure rate passes `--alert-failure-rate`.
+    public var alerts: Int
+    /// Device entries that succeeded or failed since last night, when the history knows.
+    public var movedSinceLastNight: Int?
+    public var firmwareMismatches: Int
+    public var devicesNotInAccount: Int
+    public var unknownStatuses: Int
+
+    init(_ review: CampaignReview) {
+      upgrades = review.upgrades
+      inFlight = review.inFlight.count
+      stalled = review.stalled.count
+      finished = review.finished.count
+      alerts = review.alerts.count
+      movedSinceLastNight = review.movedSinceLastNight
+      firmwareMismatches = review.firmwareMismatches
+      devicesNotInAccount = review.devicesNotInAccount
+      unknownStatuses = review.unknownStatuses
+    }
   }
 
   /// Ready devices taking one upgrade.
@@ -182,8 +212,8 @@ public struct RunRecordFile: ReportOutput {
       collection: report.figures.collection,
       changes: report.delta.map(Changes.init),
       trends: report.trends.map(Self.trends),
-      plan: report.planning.map(Self.plan), historyRunId: report.figures.historyRunId,
-      historyProblem: report.historyProblem)
+      plan: report.planning.map(Self.plan), campaigns: report.campaigns.map(Campaigns.init),
+      historyRunId: report.figures.historyRunId, historyProblem: report.historyProblem)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data = try encoder.encode(record)

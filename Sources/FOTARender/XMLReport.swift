@@ -49,6 +49,7 @@ public final class XMLReport: ReportOutput {
     try writeDiagnostics(report.diagnostics, writer)
     if let delta = report.delta { try writeChanges(delta, writer) }
     if let planning = report.planning { try writePlan(planning, writer) }
+    if let campaigns = report.campaigns { try writeCampaigns(campaigns, writer) }
     if let deviceList { try deviceList.place(into: writer, count: report.summary.totals.devices) }
     try writer.endDocument()
     folder.register("report.xml")
@@ -205,7 +206,9 @@ public final class XMLReport: ReportOutput {
         for (name, value) in [
           ("total", funnel.total), ("active", funnel.active), ("eligible", funnel.eligible),
           ("licensed", funnel.licensed),
-          ("knownFirmware", funnel.knownFirmware), ("ready", funnel.ready), ("upToDate", funnel.upToDate),
+          ("knownFirmware", funnel.knownFirmware), ("inCampaign", funnel.inCampaign),
+          ("failing", funnel.failing),
+          ("ready", funnel.ready), ("upToDate", funnel.upToDate),
         ] {
           try writer.attribute(name, String(value))
         }

@@ -35,8 +35,11 @@ struct RendererGoldenTests {
       let collected = try await collector.collect(from: &source, into: spool, recorder: nil)
       let compared = try history.prepare(
         account: collected.figures.account, clientTypeFilter: nil, asOf: asOf, summary: collected.summary,
-        devices: try collected.devices(), trendNights: 30, targetPercent: 95)
-      if index == 0 { _ = try history.commit(compared, devices: try collected.devices(), output: "") }
+        devices: try collected.devices(), upgrades: collected.planning?.outcomes?.totals, trendNights: 30,
+        targetPercent: 95)
+      if index == 0 {
+        try history.markPublished(try history.commit(compared, devices: try collected.devices(), output: ""))
+      }
       (prepared, night) = (compared, collected)
     }
     let collected = try #require(night)
@@ -46,6 +49,9 @@ struct RendererGoldenTests {
       figures: figures, summary: collected.summary, diagnostics: collected.diagnostics,
       devices: try collected.devices())
     model.planning = collected.planning
+    model.campaigns = collected.planning.flatMap {
+      CampaignReview(planning: $0, asOf: figures.asOf, before: prepared?.history.upgradesBefore)
+    }
     model.delta = prepared?.history.delta
     model.trends = prepared?.history.trends
     model.historyEnabled = true

@@ -56,7 +56,7 @@ struct WorkbookTests {
     let workbook = try Self.read(fixture.output.appendingPathComponent("report.xlsx"))
     #expect(
       workbook.sheets.map(\.name) == [
-        "Summary", "By model & firmware", "Upgrade age", "Plan", "Changes", "Devices",
+        "Summary", "By model & firmware", "Upgrade age", "Campaigns", "Plan", "Changes", "Devices",
       ])
     #expect(workbook.charts.count == 1)
 
@@ -96,6 +96,17 @@ struct WorkbookTests {
     }
     let plan = try workbook.sheet("Plan")
     #expect(plan.types[9] == ["int"])
+    // The Campaigns sheet: upgrades of campaign-outcomes.csv, in flight or finished lately, with
+    // their figures as numbers.
+    let campaigns = try workbook.sheet("Campaigns")
+    #expect(campaigns.header == ReportWorkbook.campaignColumns)
+    let outcomes = try CSVFile.read(fixture.text("campaign-outcomes.csv"))
+    let listed = try Self.cells(fixture.output.appendingPathComponent("report.xlsx"), sheet: "Campaigns")
+      .filter { id in outcomes.rows.contains { $0[0] == id } }
+    #expect(!listed.isEmpty)
+    #expect(Set(listed).count == listed.count)
+    #expect(campaigns.types[8] == ["int"])
+    #expect(!campaigns.types[14].isEmpty && Set(campaigns.types[14]).isSubset(of: ["float", "int"]))
     let summary = try workbook.sheet("Summary")
     #expect(summary.first.prefix(2) == ["Account", "0242078698-00001"])
   }
@@ -110,7 +121,7 @@ struct WorkbookTests {
     configuration.plan = PlanOptions()
     _ = try await fixture.run(configuration)
     let workbook = try Self.read(fixture.output.appendingPathComponent("report.xlsx"))
-    #expect(workbook.sheets.map(\.name) == ["Summary", "By model & firmware", "Upgrade age"])
+    #expect(workbook.sheets.map(\.name) == ["Summary", "By model & firmware", "Upgrade age", "Campaigns"])
     #expect(workbook.charts.count == 1)
     let text = try Self.cells(fixture.output.appendingPathComponent("report.xlsx"), sheet: "Summary")
       .joined(separator: "\n")
