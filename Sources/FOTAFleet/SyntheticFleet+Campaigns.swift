@@ -27,12 +27,12 @@ extension SyntheticFleet {
     /// The per-mille range of devices in this kind.
     var share: Range<Int> {
       switch self {
-      case .succeeded: 0..<40
-      case .inFlight: 40..<55
-      case .stalled: 55..<60
-      case .failedTwice: 60..<70
-      case .failedOnce: 70..<75
-      case .reportedOnly: 75..<78
+      case .succeeded: 0..<50
+      case .inFlight: 50..<65
+      case .stalled: 65..<68
+      case .failedTwice: 68..<72
+      case .failedOnce: 72..<75
+      case .reportedOnly: 75..<77
       }
     }
   }
@@ -40,7 +40,8 @@ extension SyntheticFleet {
   /// Every upgrade of the fleet on `night`, by the status it is reported under, each status's
   /// pages in order.
   public func upgradeReports(night: Int = 0) -> [(status: String, pages: [UpgradeReportPage])] {
-    let day = CivilCalendar.floorDays(milliseconds: Self.epoch) + Int64(night)
+    // Upgrades are dated from the first night, so each keeps its id and dates from night to night.
+    let day = CivilCalendar.floorDays(milliseconds: Self.epoch)
     func date(_ offset: Int64) -> String { CivilCalendar.isoDate(milliseconds: (day + offset) * 86_400_000) }
     var drafts: [String: FirmwareUpgrade] = [:]
     func add(
@@ -67,36 +68,56 @@ extension SyntheticFleet {
       case .succeeded:
         guard device.previousFirmware != nil else { continue }
         add(
-          "finished \(line)", status: "Finished", to: device.firmware, device: device, start: -20, end: -13,
+          "wave \(line)", status: "Finished", to: device.firmware, device: device, start: -20, end: -13,
           entry: "UpgradeSuccess")
       case .inFlight:
-        guard let next = device.nextFirmware else { continue }
-        let entry = ["InProgress", "Queued", "Request Pending"][random.below(3)]
+        // Moves on night by night: pending, queued, installing; it succeeds on the night the device
+        // list shows the device on the new firmware, and some fail after a few nights of trying.
+        let first = night == 0 ? device : self.device(at: slot, night: 0, withJSON: false)
+        guard let next = first.nextFirmware else { continue }
+        let stage = random.below(3) + night
+        let (entry, reason): (String, String?) =
+          device.firmware == next
+          ? ("UpgradeSuccess", nil)
+          : stage >= 4 && random.below(8) == 0
+            ? ("UpgradeFailed", Self.failureReasons[random.below(Self.failureReasons.count)])
+            : (["Request Pending", "Queued", "InProgress"][min(stage, 2)], nil)
         add(
-          "in flight \(line)", status: "InProgress", to: next, device: device, start: -2, end: 5, entry: entry
-        )
+          "in flight \(line)", status: "InProgress", to: next, device: first, start: -2, end: 5, entry: entry,
+          reason: reason)
       case .stalled:
-        guard let next = device.nextFirmware else { continue }
+        // Only some lines have an upgrade stuck in the queue.
+        guard let next = device.nextFirmware, line.utf8.reduce(0, { $0 + Int($1) }) % 4 == 0 else { continue }
         add(
           "stalled \(line)", status: "Queued", to: next, device: device, start: -9, end: -2, entry: "Queued")
       case .failedTwice:
         guard let next = device.nextFirmware else { continue }
         add(
-          "first try \(line)", status: "UpgradeFailed", to: next, device: device, start: -16, end: -9,
+          "first wave \(line)", status: "UpgradeFailed", to: next, device: device, start: -45, end: -38,
           entry: "UpgradeFailed", reason: "Device unreachable")
         add(
-          "second try \(line)", status: "UpgradeFailed", to: next, device: device, start: -8, end: -1,
+          "wave \(line)", status: "Finished", to: next, device: device, start: -20, end: -13,
           entry: "Upgrade Failed", reason: "Battery too low to install")
       case .failedOnce:
         guard let next = device.nextFirmware else { continue }
         add(
-          "second try \(line)", status: "UpgradeFailed", to: next, device: device, start: -8, end: -1,
+          "wave \(line)", status: "Finished", to: next, device: device, start: -20, end: -13,
           entry: "UpgradeFailed", reason: "Download interrupted")
       case .reportedOnly:
         guard let next = device.nextFirmware else { continue }
         add(
-          "finished \(line)", status: "Finished", to: next, device: device, start: -20, end: -13,
+          "wave \(line)", status: "Finished", to: next, device: device, start: -20, end: -13,
           entry: "UpgradeSuccess")
+      }
+    }
+    // An upgrade whose every device has succeeded or failed has finished; one where every device
+    // failed has failed.
+    for (id, upgrade) in drafts where upgrade.status != "Queued" {
+      let statuses = upgrade.deviceList.map { $0.status.replacingOccurrences(of: " ", with: "") }
+      if statuses.allSatisfy({ $0 == "UpgradeFailed" }) {
+        drafts[id]?.status = "UpgradeFailed"
+      } else if statuses.allSatisfy({ $0 == "UpgradeSuccess" || $0 == "UpgradeFailed" }) {
+        drafts[id]?.status = "Finished"
       }
     }
     return ThingSpacePaths.upgradeStatuses.map { status in
@@ -116,6 +137,11 @@ extension SyntheticFleet {
       return (status, pages)
     }
   }
+
+  /// Why an upgrade failed on a device, as ThingSpace words it.
+  static let failureReasons = [
+    "Device unreachable", "Download interrupted", "Battery too low to install", "Insufficient storage",
+  ]
 
   /// A UUID-shaped id made from the fleet's seed and what the upgrade is.
   private static func upgradeId(seed: UInt64, key: String) -> String {
