@@ -80,7 +80,7 @@ public struct NightCollector: Sendable {
     }
     if let ranges {
       try await collect(
-        ranges, into: &night, tools: tools, counter: counter, paths: planning.planner?.paths ?? [])
+        ranges, into: &night, tools: tools, counter: counter, tables: planning.tables)
     } else {
       try await walk(&source, into: &night, tools: tools, counter: counter)
       try night.finish()
@@ -99,8 +99,16 @@ public struct NightCollector: Sendable {
         "seconds": "\(String(format: "%.2f", tally.figures.collectSeconds))",
       ])
     planning.plan = tally.plan
+    var diagnostics = tally.diagnostics
+    if let campaigns = planning.campaigns, let plan = tally.plan {
+      diagnostics.merge(campaigns.diagnostics)
+      for deviceId in plan.devicesNotInAccount {
+        diagnostics.record(
+          .upgradeDeviceNotInAccount, field: "deviceList.deviceId", page: 0, deviceId: deviceId)
+      }
+    }
     return CollectedNight(
-      figures: tally.figures, summary: summary, diagnostics: tally.diagnostics, spool: spool,
+      figures: tally.figures, summary: summary, diagnostics: diagnostics, spool: spool,
       planning: planning.result(account: tally.figures.account, asOf: settings.asOf, options: settings.plan),
       sinkFed: sink != nil && spool.isAscending)
   }
@@ -167,7 +175,7 @@ public struct NightCollector: Sendable {
   /// stops every range.
   private func collect(
     _ ranges: [RangeWalk], into night: inout OrderedSteps, tools: PreparedPage.Tools,
-    counter: PageCounter, paths: [FirmwarePath]
+    counter: PageCounter, tables: PlanTables
   ) async throws {
     let stop = RangeStop()
     let empty = night.tally.emptied
@@ -208,7 +216,7 @@ public struct NightCollector: Sendable {
       } catch {
         throw stop.failure ?? error
       }
-      for case (let tally, let held)? in later { try night.append(tally, held: held, paths: paths) }
+      for case (let tally, let held)? in later { try night.append(tally, held: held, tables: tables) }
     }
   }
 
@@ -218,9 +226,13 @@ public struct NightCollector: Sendable {
   {
     guard let options = settings.plan else { return Planning(data: nil) }
     let data = await source.planningData(campaigns: options.campaignOutcomes)
+    // Before the first page: said like any collection that stopped, with nothing collected.
+    if let failure = data.failure {
+      throw CollectionError.stopped(pages: 0, devices: 0, lastCursor: "0", reason: failure)
+    }
     try recorder?.save(data)
     for line in data.missing { logger.warning("planning data missing", metadata: ["detail": "\(line)"]) }
-    return Planning(data: data, campaignStatuses: options.campaignStatuses)
+    return Planning(data: data, options: options)
   }
 
   /// Planning while collecting: the planner, the fleet's plan so far, what is missing.
@@ -229,10 +241,29 @@ public struct NightCollector: Sendable {
     let planner: UpgradePlanner?
     var plan: UpgradePlan?
 
-    init(data: PlanningData?, campaignStatuses: CampaignStatuses = .default) {
+    /// Tonight's upgrade reports, read once, when collected.
+    let campaigns: CampaignOutcomes?
+
+    init(data: PlanningData?, options: PlanOptions? = nil) {
       self.data = data
-      planner = data?.firmware.map { UpgradePlanner(firmware: $0, campaignStatuses: campaignStatuses) }
-      plan = planner == nil ? nil : UpgradePlan(licenses: data?.licenses, campaignStatuses: campaignStatuses)
+      let options = options ?? PlanOptions()
+      let campaigns = data?.upgradeReports.map { CampaignOutcomes(pages: $0.map(\.page)) }
+      self.campaigns = campaigns
+      planner = data?.firmware.map {
+        UpgradePlanner(
+          firmware: $0, campaignStatuses: options.campaignStatuses, campaigns: campaigns,
+          failuresToHold: options.failuresToHold)
+      }
+      plan =
+        planner == nil
+        ? nil
+        : UpgradePlan(
+          licenses: data?.licenses, campaignStatuses: options.campaignStatuses, campaigns: campaigns)
+    }
+
+    /// The tables the devices' plans refer to.
+    var tables: PlanTables {
+      PlanTables(paths: planner?.paths ?? [], lastUpgrades: campaigns?.lastUpgrades ?? [])
     }
 
     func result(account: String, asOf: Int64, options: PlanOptions?) -> PlanningResult? {
@@ -242,8 +273,8 @@ public struct NightCollector: Sendable {
         windowStart: options.windowStart ?? CivilCalendar.floorDays(milliseconds: asOf) + 1,
         windowDays: options.windowDays)
       return PlanningResult(
-        campaigns: campaigns, plan: plan, paths: planner?.paths ?? [], missing: data.missing,
-        outcomes: data.upgradeReports.map { CampaignOutcomes(pages: $0.map(\.page)) })
+        campaigns: campaigns, plan: plan, tables: tables, missing: data.missing, outcomes: self.campaigns,
+        options: options, hopStarts: planner?.hopStarts ?? [:])
     }
   }
 }

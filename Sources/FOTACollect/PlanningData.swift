@@ -13,6 +13,9 @@ public struct PlanningData: Sendable {
   public var upgradeReports: [UpgradeReportBody]?
   /// Why some of it is missing, one line each.
   public var missing: [String] = []
+  /// Why the night cannot be planned safely: the upgrade reports were asked for and could not be
+  /// read. The collector fails the night with it.
+  public var failure: CollectionError?
 
   /// One page of the upgrade reports, as received.
   public struct UpgradeReportBody: Sendable {

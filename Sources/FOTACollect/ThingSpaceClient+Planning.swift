@@ -3,7 +3,9 @@ import Foundation
 
 extension ThingSpaceClient {
   /// The firmware list, the license pool and, with `campaigns`, the upgrade reports, for
-  /// planning; what cannot be had is said, not thrown.
+  /// planning. A firmware list or license pool that cannot be had is said, not thrown (the night
+  /// plans without it); upgrade reports that cannot be had fail the night (``PlanningData/failure``),
+  /// since a plan made without them could schedule devices twice.
   public func planningData(account: String, campaigns: Bool = true) async -> PlanningData {
     // Two requests at once: each is a round trip to ThingSpace before the first page is taken.
     async let firmware = Self.outcome { () async throws(CollectionError) in
@@ -33,7 +35,7 @@ extension ThingSpaceClient {
       do {
         data.upgradeReports = try await upgradeReports(account: account)
       } catch {
-        data.missing.append("upgrade reports: \(ErrorText.describe(error))")
+        data.failure = error
       }
     }
     return data

@@ -133,7 +133,9 @@ public actor ThingSpaceClient {
     return pages
   }
 
-  /// Every page of the upgrade reports in one status.
+  /// Every page of the upgrade reports in one status. A page that is not JSON, lacks
+  /// `reportList` or holds another account's upgrade is retried like any unusable answer; a
+  /// cursor seen before would loop, and fails.
   private func upgradeReports(account: String, status: String) async throws(CollectionError)
     -> [PlanningData.UpgradeReportBody]
   {
@@ -141,12 +143,25 @@ public actor ThingSpaceClient {
     var requests = 0
     var startIndex = "0"
     var seen: Set<String> = [startIndex]
+    let json = Self.json(UpgradeReportPage.self)
+    let decode: @Sendable (Data) async -> Result<UpgradeReportPage, BodyProblem> = { body in
+      await json(body).flatMap { page in
+        if let stranger = page.reportList.lazy.compactMap(\.accountName).first(where: { $0 != account }) {
+          return .failure(BodyProblem(reason: "it lists an upgrade of another account (\(stranger))"))
+        }
+        return .success(page)
+      }
+    }
     while true {
-      let (body, page) = try await fetch(
-        ThingSpacePaths.upgradeReports(account: account, status: status, startIndex: startIndex),
-        counting: &requests, decode: Self.json(UpgradeReportPage.self))
+      let path = ThingSpacePaths.upgradeReports(account: account, status: status, startIndex: startIndex)
+      let (body, page) = try await fetch(path, counting: &requests, decode: decode)
       pages.append(.init(status: status, number: seen.count, body: body, page: page))
-      guard let next = page.nextStartIndex, seen.insert(next).inserted else { break }
+      guard let next = page.nextStartIndex else { break }
+      guard seen.insert(next).inserted else {
+        throw .invalidPage(
+          origin: "GET \(path)",
+          reason: "its lastSeenUpgradeId \(next) was given before: the pages would loop")
+      }
       startIndex = next
     }
     return pages

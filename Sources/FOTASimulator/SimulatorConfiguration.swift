@@ -35,6 +35,9 @@ public struct SimulatorConfiguration: Sendable {
   public var echoCredentialsEvery: Int?
   /// Every Nth device-list answer calls its device list `devices`: a 200 that is not a page.
   public var renameDeviceListEvery: Int?
+  /// Every upgrade-report answer broken in this way (a gateway or API fault that retrying does
+  /// not cure).
+  public var brokenUpgradeReports: BrokenUpgradeReport?
   /// Endpoints whose every answer is slow: a stalled head or a trickling body.
   public var slowAnswers: [SlowAnswer.Endpoint: SlowAnswer] = [:]
   /// How `lastSeenDeviceId` is written.
@@ -50,4 +53,16 @@ public struct SimulatorConfiguration: Sendable {
   public init(fleet: SyntheticFleet) {
     self.fleet = fleet
   }
+}
+
+/// A way an upgrade-report answer can be broken while still saying 200 OK.
+public enum BrokenUpgradeReport: String, Sendable, CaseIterable {
+  /// An HTML error page instead of JSON.
+  case notJSON
+  /// JSON without `reportList`.
+  case noReportList
+  /// Every page says more follow after the same cursor: the pages would loop.
+  case repeatedCursor
+  /// The upgrades belong to another account.
+  case otherAccount
 }

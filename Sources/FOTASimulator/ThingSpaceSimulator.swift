@@ -317,13 +317,15 @@ public struct ThingSpaceSimulator: Sendable {
     case .firmware: body = configuration.fleet.firmwareListBody
     case .licenses: body = await state.licenses(configuration)
     case .upgradeReports(let status, let startIndex):
-      guard let page = await state.upgradeReport(configuration, status: status, startIndex: startIndex) else {
+      // A looping API answers every index with the first page.
+      let index = configuration.brokenUpgradeReports == .repeatedCursor ? "0" : startIndex
+      guard let page = await state.upgradeReport(configuration, status: status, startIndex: index) else {
         return Self.json(
           .badRequest,
           #"{"errorCode":"UnifiedWebService.REQUEST_FAILED.InvalidInput","errorMessage":"Unknown upgrade status or index."}"#
         )
       }
-      body = page
+      body = configuration.brokenUpgradeReports.map { Self.broken(page, $0) } ?? page
     }
     if let every = configuration.dropEvery, number % every == 0 {
       await state.recordFault("dropped")
@@ -333,6 +335,23 @@ public struct ThingSpaceSimulator: Sendable {
   }
 
   // MARK: Helpers
+
+  /// An upgrade-report page broken as `broken` says.
+  static func broken(_ page: Data, _ broken: BrokenUpgradeReport) -> Data {
+    var object = (try? JSONSerialization.jsonObject(with: page)) as? [String: Any] ?? [:]
+    switch broken {
+    case .notJSON: return Data("<html><body>Service Temporarily Unavailable</body></html>".utf8)
+    case .noReportList: object["reportList"] = nil
+    case .repeatedCursor:
+      object["hasMoreFlag"] = true
+      object["lastSeenUpgradeId"] = 4
+    case .otherAccount:
+      object["reportList"] = (object["reportList"] as? [[String: Any]] ?? []).map {
+        $0.merging(["accountName": "0000000000-99999"]) { $1 }
+      }
+    }
+    return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? page
+  }
 
   static let sessionHeader = HTTPField.Name("VZ-M2M-Token")!
 

@@ -22,8 +22,8 @@ public struct UpgradeReportPage: Sendable, Hashable, Codable {
     case hasMoreFlag, lastSeenUpgradeId, reportList
   }
 
-  /// Decodes leniently: the flag may be text, a missing list is empty; the list itself must be
-  /// an array of upgrades.
+  /// Decodes leniently: the flag may be text; `reportList` must be there, an array of upgrades
+  /// (a page without it is not an upgrade-report page).
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     switch container.wireValue(forKey: .hasMoreFlag) {
@@ -31,7 +31,7 @@ public struct UpgradeReportPage: Sendable, Hashable, Codable {
     case let other: hasMoreFlag = other.text.flatMap(LenientBool.parse) ?? false
     }
     lastSeenUpgradeId = try container.decodeIfPresent(PageCursor.self, forKey: .lastSeenUpgradeId)
-    reportList = try container.decodeIfPresent([FirmwareUpgrade].self, forKey: .reportList) ?? []
+    reportList = try container.decode([FirmwareUpgrade].self, forKey: .reportList)
   }
 
   /// Whether to ask for the page after this one, and from where: only while the API says more

@@ -47,7 +47,9 @@ struct HTTPCollectionTests {
       var run = Run(csv: [:], statistics: SimulatorStatistics())
       do {
         run.outcome = try await fixture.run(configuration)
-        for name in csvFiles + (plan ? ["upgrade-plan.csv", "campaigns/index.csv"] : []) {
+        for name in csvFiles
+          + (plan ? ["upgrade-plan.csv", "campaigns/index.csv", "campaign-outcomes.csv"] : [])
+        {
           run.csv[name] = try Data(contentsOf: fixture.output.appendingPathComponent(name))
         }
       } catch let error as CollectionError {
@@ -149,6 +151,36 @@ struct HTTPCollectionTests {
     #expect(run.error == nil, "\(run.error?.errorDescription ?? "")")
     #expect(run.csv == clean.csv)
     #expect(run.statistics.planningRequests > 2 + upgradeReportPages)
+  }
+
+  @Test(
+    "an upgrade-report page that is not JSON, lacks reportList, loops or is another account's fails the night",
+    arguments: BrokenUpgradeReport.allCases)
+  func brokenUpgradeReports(_ broken: BrokenUpgradeReport) async throws {
+    let fixture = try JobFixture()
+    defer { fixture.remove() }
+    let run = try await Self.run({ $0.brokenUpgradeReports = broken }, plan: true, into: fixture)
+    let stopped = try #require(run.error, "the night was published")
+    let text = stopped.errorDescription ?? ""
+    #expect(text.contains("/api/fota/v1/reports/"), "\(text)")
+    // It stopped before the first device page.
+    guard case .stopped(0, 0, "0", let error) = stopped else {
+      Issue.record("not stopped before the device list: \(text)")
+      return
+    }
+    #expect(!FileManager.default.fileExists(atPath: fixture.output.path))
+    switch broken {
+    case .repeatedCursor:
+      #expect(text.contains("would loop"), "\(text)")
+    case .notJSON, .noReportList, .otherAccount:
+      // Retried like any unusable answer, then given up.
+      guard case .gaveUp(_, let attempts, _) = error else {
+        Issue.record("not given up after retries: \(text)")
+        return
+      }
+      #expect(attempts == 5)
+      if broken == .otherAccount { #expect(text.contains("another account"), "\(text)") }
+    }
   }
 
   @Test("static tokens are used as they are, without logging in")

@@ -55,8 +55,13 @@ struct CampaignOutcomesTests {
       from: Data(#"{"hasMoreFlag": false, "lastSeenUpgradeId": 18, "reportList": []}"#.utf8))
     #expect(last.nextStartIndex == nil)
     let stuck = try JSONDecoder().decode(
-      UpgradeReportPage.self, from: Data(#"{"hasMoreFlag": true, "lastSeenUpgradeId": 0}"#.utf8))
+      UpgradeReportPage.self,
+      from: Data(#"{"hasMoreFlag": true, "lastSeenUpgradeId": 0, "reportList": []}"#.utf8))
     #expect(stuck.nextStartIndex == nil)
+    // A body without reportList is not an upgrade-report page.
+    #expect(throws: DecodingError.self) {
+      try JSONDecoder().decode(UpgradeReportPage.self, from: Data(#"{"hasMoreFlag": false}"#.utf8))
+    }
   }
 
   static func upgrade(_ id: String, _ status: String, start: String, devices: [(String, String)])
