@@ -63,7 +63,10 @@ extension SyntheticFleet {
       var random = SplitMix64(seed: seed ^ (UInt64(slot) &* 0xD6E8_FEB8_6659_FD93) ^ 0xCA3F)
       let draw = random.below(1000)
       guard let kind = CampaignKind.allCases.first(where: { $0.share.contains(draw) }) else { continue }
-      let line = "\(device.make) \(device.model)"
+      // Each 50,000 devices of a line get upgrades of their own: a large fleet has hundreds.
+      let line =
+        "\(device.make) \(device.model)"
+        + (slot < Self.devicesPerRollout ? "" : " #\(slot / Self.devicesPerRollout)")
       switch kind {
       case .succeeded:
         guard device.previousFirmware != nil else { continue }
@@ -137,6 +140,9 @@ extension SyntheticFleet {
       return (status, pages)
     }
   }
+
+  /// Devices of a line that share one set of upgrades.
+  static let devicesPerRollout = 50_000
 
   /// Why an upgrade failed on a device, as ThingSpace words it.
   static let failureReasons = [

@@ -34,7 +34,9 @@ struct SimulatorCommand: AsyncParsableCommand {
   @Option(help: "Serve the fleet as it looks K nights later (upgrades, new and removed devices).")
   var night = 0
 
-  @Option(name: .customLong("latency-ms"), help: "Delay before each device-list answer.")
+  @Option(
+    name: .customLong("latency-ms"),
+    help: "Delay before each data answer (device list, firmware list, license pool, upgrade reports).")
   var latencyMilliseconds = 0
 
   @Option(name: .customLong("fail-every"), help: "Answer every Nth device-list request with HTTP 500.")
