@@ -16,9 +16,11 @@ public struct CampaignReview: Sendable {
     /// Succeeded of its devices.
     public var success: Percentage { Percentage(outcome.devices[.succeeded] ?? 0, of: outcome.deviceCount) }
     /// Failed of its devices.
-    public var failure: Percentage { Percentage(outcome.devices[.failed] ?? 0, of: outcome.deviceCount) }
+    public var failure: Percentage { Percentage(failed, of: outcome.deviceCount) }
     /// Past its `endDate` with devices still pending or in progress.
     public var isStalled = false
+    /// In flight or finished lately, and failing past the alert threshold: one of ``alerts``.
+    public var isAlerted = false
 
     /// The upgrade's id.
     public var id: String { outcome.upgrade.id }
@@ -117,9 +119,13 @@ public struct CampaignReview: Sendable {
       }
     }
     movedSinceLastNight = moved
-    alerts = (inFlight + finished).filter {
-      ($0.outcome.devices[.failed] ?? 0) > 0 && $0.failure.value > alertFailureRate
+    // One rule for the alert, marked on each upgrade so every format reads the same flag.
+    func alerting(_ upgrade: inout Upgrade) {
+      upgrade.isAlerted = upgrade.failed > 0 && upgrade.failure.value > alertFailureRate
     }
+    for index in inFlight.indices { alerting(&inFlight[index]) }
+    for index in finished.indices { alerting(&finished[index]) }
+    alerts = (inFlight + finished).filter(\.isAlerted)
     byHop = hops.flatMap { from, tos in tos.map { (from: from, to: $0.key, tally: $0.value) } }
       .sorted { ($1.tally.entries, $0.from, $0.to) < ($0.tally.entries, $1.from, $1.to) }
     failureReasons = reasons.map { (reason: $0.key, count: $0.value) }

@@ -16,7 +16,6 @@ extension HTMLReportView {
   /// The campaigns section: what happened to the upgrades already scheduled.
   var campaigns: [String: Any]? {
     guard let review = report.campaigns else { return nil }
-    let alerted = Set(review.alerts.map(\.outcome.upgrade.id))
     func row(_ upgrade: CampaignReview.Upgrade) -> [String: Any] {
       let outcome = upgrade.outcome
       var row: [String: Any] = [
@@ -26,7 +25,7 @@ extension HTMLReportView {
         "end": outcome.upgrade.endDate ?? "",
         "devices": Figures.grouped(outcome.deviceCount), "success": upgrade.success.text,
         "failure": upgrade.failure.text, "stalled": upgrade.isStalled,
-        "alert": alerted.contains(outcome.upgrade.id),
+        "alert": upgrade.isAlerted,
         "moved": upgrade.movedSinceLastNight.map(Figures.grouped) ?? "",
       ]
       for kind in UpgradeStatus.DeviceOutcome.allCases {

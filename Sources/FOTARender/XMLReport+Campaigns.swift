@@ -15,7 +15,6 @@ extension XMLReport {
     try writer.attribute("firmwareMismatches", String(review.firmwareMismatches))
     try writer.attribute("devicesNotInAccount", String(review.devicesNotInAccount))
     try writer.attribute("unknownStatuses", String(review.unknownStatuses))
-    let alerted = Set(review.alerts.map(\.outcome.upgrade.id))
     for (state, upgrades) in [("inFlight", review.inFlight), ("finished", review.finished)] {
       for upgrade in upgrades {
         let outcome = upgrade.outcome
@@ -35,7 +34,7 @@ extension XMLReport {
         try writer.attribute("successPercent", upgrade.success.text)
         try writer.attribute("failurePercent", upgrade.failure.text)
         try writer.attribute("stalled", String(upgrade.isStalled))
-        try writer.attribute("alert", String(alerted.contains(outcome.upgrade.id)))
+        try writer.attribute("alert", String(upgrade.isAlerted))
         if let moved = upgrade.movedSinceLastNight {
           try writer.attribute("movedSinceLastNight", String(moved))
         }
