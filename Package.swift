@@ -20,6 +20,7 @@ let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
 let nioHTTP1 = Target.Dependency.product(name: "NIOHTTP1", package: "swift-nio")
 let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 let nioSSL = Target.Dependency.product(name: "NIOSSL", package: "swift-nio-ssl")
+let postgres = Target.Dependency.product(name: "PostgresNIO", package: "postgres-nio")
 
 let package = Package(
   name: "fota-report",
@@ -51,6 +52,7 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     // The nightly command: subcommands, option groups, logging; it maps outcomes to exit codes.
@@ -100,7 +102,8 @@ let package = Package(
     .target(name: "FOTAPlan", dependencies: ["FOTAModel", "ThingSpaceAPI"], swiftSettings: strict),
     // Stage 5: compare with the history, record the night as pending, mark it published (SQLite).
     .target(
-      name: "FOTAHistory", dependencies: ["FOTAModel", "FOTANightDevices", grdb],
+      name: "FOTAHistory",
+      dependencies: ["FOTAModel", "FOTANightDevices", grdb, postgres, nioCore, nioSSL, logging],
       swiftSettings: strict),
     // Stage 6: render, once the night is recorded: one ReportOutput per format (CSV, HTML, XML,
     // report.xlsx, campaign files, run.json).
@@ -152,7 +155,7 @@ let package = Package(
       dependencies: [
         "FOTATestSupport", "FOTAModel", "ThingSpaceAPI", "FOTANormalise", "FOTANightDevices", "FOTAPlan",
         "FOTARender", "FOTAPublish",
-        "FOTACollect", "FOTAMail", "FOTAFleet", "ThingSpaceReferenceDecoding", grdb,
+        "FOTACollect", "FOTAMail", "FOTAFleet", "FOTAHistory", "ThingSpaceReferenceDecoding", grdb,
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       swiftSettings: strict),
@@ -174,6 +177,7 @@ let package = Package(
       dependencies: [
         "FOTATestSupport", "FOTAJob", "FOTAModel", "FOTACollect", "FOTAFleet", "FOTASimulator", "FOTAHistory",
         "FOTAMail", "FOTAPlan", "FOTAPublish", "FOTARender", "ThingSpaceAPI", grdb, httpClient, logging,
+        postgres,
       ],
       swiftSettings: strict),
   ]
