@@ -7,6 +7,8 @@ public enum HistoryError: Error, Equatable, LocalizedError {
   case notLatestNight(night: String, latest: String)
   case failed(path: String, reason: String)
   case noSuchRun(path: String, id: Int64)
+  /// Another run of the same account and client type holds the shared history's lock.
+  case locked(path: String, holder: String)
 
   public var errorDescription: String? {
     switch self {
@@ -20,6 +22,8 @@ public enum HistoryError: Error, Equatable, LocalizedError {
         + "(replay older nights with --no-history or another --history)"
     case .failed(let path, let reason):
       "the history database \(path) could not be used: \(reason)"
+    case .locked(let path, let holder):
+      "another run of this account is recording into \(path): \(holder); try again when it has ended"
     case .noSuchRun(let path, let id):
       "the history database \(path) has no run \(id); `fota-report history list` shows the runs"
     }

@@ -70,3 +70,48 @@ struct PostgreSQLConnectionTests {
     }
   }
 }
+
+/// One run per account and client type at a time, across hosts.
+@Suite("PostgreSQL history: the run lock", .serialized)
+struct PostgreSQLRunLockTests {
+  @Test(
+    "a second run of one account is refused naming the first; other accounts go ahead; a dead run frees it")
+  func oneRunPerAccount() async throws {
+    let server = try TestPostgres()
+    defer { server.stop() }
+    let connector = PostgreSQLConnector(location: try PostgreSQLConnectionTests.location(server.url()))
+    let logger = PostgreSQLConnectionTests.logger
+    let first = try await PostgreSQLRunLock.acquire(
+      connector, account: "0242078698-00001", clientTypeFilter: nil, holder: "fota-report on host-a, pid 11",
+      logger: logger)
+    do {
+      _ = try await PostgreSQLRunLock.acquire(
+        connector, account: "0242078698-00001", clientTypeFilter: nil,
+        holder: "fota-report on host-b, pid 22",
+        logger: logger)
+      Issue.record("two runs of one account held the lock")
+    } catch {
+      #expect(error == .locked(path: connector.location.description, holder: "fota-report on host-a, pid 11"))
+      #expect(error.errorDescription?.contains("host-a, pid 11") == true)
+    }
+    // Another account, or another client type of the same account: its own lock.
+    let other = try await PostgreSQLRunLock.acquire(
+      connector, account: "0242078698-00002", clientTypeFilter: nil, holder: "b", logger: logger)
+    let filtered = try await PostgreSQLRunLock.acquire(
+      connector, account: "0242078698-00001", clientTypeFilter: "LWM2M", holder: "c", logger: logger)
+    await other.release()
+    await filtered.release()
+    // A run that dies loses its connection, and the lock with it: the server ends its session.
+    let admin = try await connector.connect(logger: logger)
+    let ended = try await admin.query(
+      "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE application_name = 'fota-report on host-a, pid 11'",
+      logger: logger)
+    for try await terminated in ended.decode(Bool.self) { #expect(terminated) }
+    try await admin.close()
+    let again = try await PostgreSQLRunLock.acquire(
+      connector, account: "0242078698-00001", clientTypeFilter: nil, holder: "d", logger: logger)
+    await again.release()
+    // The dead run's release sends nothing and does not wait.
+    await first.release()
+  }
+}

@@ -20,19 +20,24 @@ public struct PostgreSQLConnector: Sendable {
     self.timeout = timeout
   }
 
-  /// A connection, logged in; close it when done.
-  public func connect(logger: Logger) async throws(HistoryError) -> PostgresConnection {
-    let configuration: PostgresConnection.Configuration
+  /// A connection, logged in; close it when done. `applicationName` is how the server's
+  /// `pg_stat_activity` shows it.
+  public func connect(applicationName: String = "fota-report", logger: Logger) async throws(HistoryError)
+    -> PostgresConnection
+  {
+    var configuration: PostgresConnection.Configuration
     do {
       configuration = try self.configuration()
+      configuration.options.additionalStartupParameters = [("application_name", applicationName)]
     } catch {
       throw .failed(path: location.description, reason: "cannot set up TLS: \(Self.describe(error))")
     }
     let timeout = self.timeout
+    let settings = configuration
     do {
       return try await withThrowingTaskGroup(of: PostgresConnection?.self) { group in
         group.addTask {
-          try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+          try await PostgresConnection.connect(configuration: settings, id: 1, logger: logger)
         }
         group.addTask {
           try await Task.sleep(for: timeout)
