@@ -32,8 +32,20 @@ public final class TestPostgres: Sendable {
       .first { FileManager.default.isExecutableFile(atPath: $0.appendingPathComponent("initdb").path) }
   }
 
-  /// Starts a server; `stop()` it when done.
-  public init() throws {
+  /// Starts a server on a thread of its own (`initdb` and `pg_ctl` take seconds, and the tests'
+  /// in-process servers need every thread of the shared pool meanwhile); `stop()` it when done.
+  public static func start() async throws -> TestPostgres {
+    try await offPool { try TestPostgres() }
+  }
+
+  /// Runs `body` on a new thread, so no thread of the concurrency pool waits for a process.
+  static func offPool<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
+    try await withCheckedThrowingContinuation { continuation in
+      Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
+    }
+  }
+
+  private init() throws {
     guard let binaries = Self.binaries else { throw ServerError.notInstalled }
     folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "fota-pg-\(UUID().uuidString.prefix(8))")
@@ -58,7 +70,7 @@ public final class TestPostgres: Sendable {
       ])
   }
 
-  /// Stops the server at once and removes its folder.
+  /// Stops the server at once (`pg_ctl -m immediate`, well under a second) and removes its folder.
   public func stop() {
     if let binaries = Self.binaries {
       try? Self.run(

@@ -22,7 +22,7 @@ struct PostgreSQLConnectionTests {
 
   @Test("the server's password login over loopback TCP and over its Unix socket")
   func connects() async throws {
-    let server = try TestPostgres()
+    let server = try await TestPostgres.start()
     defer { server.stop() }
     for url in [
       server.url(),
@@ -41,7 +41,7 @@ struct PostgreSQLConnectionTests {
 
   @Test("a wrong password, a closed port and TLS the server does not offer: one line each, no password")
   func refusals() async throws {
-    let server = try TestPostgres()
+    let server = try await TestPostgres.start()
     defer { server.stop() }
     let closed = try TestPostgres.freePort()
     let cases: [(url: String, password: String?, says: String)] = [
@@ -77,7 +77,7 @@ struct PostgreSQLRunLockTests {
   @Test(
     "a second run of one account is refused naming the first; other accounts go ahead; a dead run frees it")
   func oneRunPerAccount() async throws {
-    let server = try TestPostgres()
+    let server = try await TestPostgres.start()
     defer { server.stop() }
     let connector = PostgreSQLConnector(location: try PostgreSQLConnectionTests.location(server.url()))
     let logger = PostgreSQLConnectionTests.logger
