@@ -53,6 +53,8 @@ public struct ThingSpaceSimulator: Sendable {
   }
 
   /// Starts the simulator on a free loopback port, runs `body` with its base URL, then stops it.
+  /// It serves on threads of its own (``ServingThreads``), so a busy process cannot keep it from
+  /// answering within a test's timeouts.
   public func withRunning<Result: Sendable>(
     _ body: @Sendable (URL) async throws -> Result
   ) async throws -> Result {
@@ -61,7 +63,7 @@ public struct ThingSpaceSimulator: Sendable {
       continuation.yield(port)
     }
     return try await withThrowingTaskGroup(of: Void.self) { group in
-      group.addTask {
+      group.addTask(executorPreference: ServingThreads.shared) {
         defer { continuation.finish() }
         try await services.run()
       }

@@ -32,18 +32,13 @@ public struct BinaryRunner: Sendable {
     self.environment = environment
   }
 
-  /// Runs with `arguments` and waits for the exit on a thread of its own, so that servers in
-  /// this process (the simulator) keep answering meanwhile.
-  public func runAsync(_ arguments: [String], in directory: URL? = nil) async throws -> Result {
-    try await withCheckedThrowingContinuation { continuation in
-      Thread.detachNewThread {
-        continuation.resume(with: Swift.Result { try self.run(arguments, in: directory) })
-      }
-    }
+  /// Runs with `arguments` in `directory` and waits for the exit on a thread of its own
+  /// (``OffPool``), so that servers in this process (the simulator) keep answering meanwhile.
+  public func run(_ arguments: [String], in directory: URL? = nil) async throws -> Result {
+    try await OffPool.run { try self.runBlocking(arguments, in: directory) }
   }
 
-  /// Runs with `arguments` in `directory` and waits for the exit.
-  public func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+  private func runBlocking(_ arguments: [String], in directory: URL?) throws -> Result {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments

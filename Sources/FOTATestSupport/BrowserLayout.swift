@@ -20,7 +20,13 @@ public enum BrowserLayout {
 
   /// The problems of `page` at `width` px (empty: none), and a screenshot `name`.png
   /// (`height` px tall) in ``artifacts``.
-  public static func check(_ page: URL, width: Int, height: Int = 2400, screenshot name: String) throws
+  public static func check(_ page: URL, width: Int, height: Int = 2400, screenshot name: String) async throws
+    -> [String]
+  {
+    try await OffPool.run { try checkBlocking(page, width: width, height: height, screenshot: name) }
+  }
+
+  private static func checkBlocking(_ page: URL, width: Int, height: Int, screenshot name: String) throws
     -> [String]
   {
     let directory = try TemporaryDirectory()

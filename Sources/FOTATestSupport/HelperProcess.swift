@@ -16,15 +16,20 @@ public enum HelperProcess {
     process.standardInput = input
     process.standardOutput = output
     try process.run()
-    defer {
-      try? input.fileHandleForWriting.close()
-      process.waitUntilExit()
-    }
+    let result: Swift.Result<Result, any Error>
     let line = await firstLine(of: output.fileHandleForReading) ?? ""
-    guard let port = Int(line.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-      throw HelperError.noPort(script: script, printed: line)
+    if let port = Int(line.trimmingCharacters(in: .whitespacesAndNewlines)) {
+      do {
+        result = .success(try await body(port))
+      } catch {
+        result = .failure(error)
+      }
+    } else {
+      result = .failure(HelperError.noPort(script: script, printed: line))
     }
-    return try await body(port)
+    try? input.fileHandleForWriting.close()
+    await process.exited()
+    return try result.get()
   }
 
   /// The first line a process prints, read on a thread of its own so servers in this process

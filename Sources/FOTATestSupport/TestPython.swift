@@ -19,7 +19,11 @@ public enum TestPython {
   }
 
   /// Runs `Tests/Support/<script>` with `arguments` to the end and returns what it printed.
-  public static func output(_ script: String, _ arguments: [String]) throws -> Data {
+  public static func output(_ script: String, _ arguments: [String]) async throws -> Data {
+    try await OffPool.run { try outputBlocking(script, arguments) }
+  }
+
+  private static func outputBlocking(_ script: String, _ arguments: [String]) throws -> Data {
     let process = process(script, arguments)
     let output = Pipe()
     process.standardOutput = output

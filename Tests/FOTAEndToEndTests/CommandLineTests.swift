@@ -8,11 +8,11 @@ struct CommandLineTests {
   let runner = BinaryRunner()
 
   @Test("the demo runs and publishes every file")
-  func demo() throws {
+  func demo() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let out = directory.path("latest").path
-    let result = try runner.run([
+    let result = try await runner.run([
       "run", "--demo", "--demo-devices", "700", "--out", out, "--as-of", "2026-11-01",
       "--templates", RepositoryPaths.templates.path, "--history", directory.path("history.sqlite").path,
     ])
@@ -31,19 +31,19 @@ struct CommandLineTests {
   }
 
   @Test("demo nights without --as-of are dated a day apart, so a loop builds a history of them all")
-  func demoNights() throws {
+  func demoNights() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let history = directory.path("history.sqlite").path
     for night in 0...2 {
-      let result = try runner.run([
+      let result = try await runner.run([
         "run", "--demo", "--demo-devices", "3000", "--night", "\(night)", "--out",
         directory.path("latest").path,
         "--templates", RepositoryPaths.templates.path, "--history", history, "--no-plan",
       ])
       #expect(result.exitCode == 0, "\(result.standardError)")
     }
-    let list = try runner.run(["history", "list", "--history", history])
+    let list = try await runner.run(["history", "list", "--history", history])
     let nights = list.standardOutput.split(separator: "\n").compactMap { line in
       ["2026-11-01", "2026-11-02", "2026-11-03"].first { line.contains($0) }
     }
@@ -51,7 +51,7 @@ struct CommandLineTests {
   }
 
   @Test("README command 1 needs no pip: .ci/bootstrap and run --demo with python3 and pip failing")
-  func demoWithoutPip() throws {
+  func demoWithoutPip() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     // python3, pip and pip3 that only leave a mark and fail, first on PATH.
@@ -70,9 +70,9 @@ struct CommandLineTests {
     bootstrap.executableURL = RepositoryPaths.root.appendingPathComponent(".ci/bootstrap")
     bootstrap.environment = environment
     try bootstrap.run()
-    bootstrap.waitUntilExit()
+    await bootstrap.exited()
     #expect(bootstrap.terminationStatus == 0)
-    let result = try BinaryRunner(environment: environment).run(
+    let result = try await BinaryRunner(environment: environment).run(
       ["run", "--demo", "--demo-devices", "1500", "--out", directory.path("latest").path, "--no-history"],
       in: RepositoryPaths.root)
     #expect(result.exitCode == 0, "\(result.standardError)")
@@ -80,8 +80,8 @@ struct CommandLineTests {
   }
 
   @Test("--version names the package's version and the commit of the checkout it was built in")
-  func version() throws {
-    let result = try runner.run(["--version"])
+  func version() async throws {
+    let result = try await runner.run(["--version"])
     #expect(result.exitCode == 0)
     let head = Process()
     head.executableURL = URL(fileURLWithPath: "/usr/bin/git")
@@ -89,17 +89,17 @@ struct CommandLineTests {
     let pipe = Pipe()
     head.standardOutput = pipe
     try head.run()
-    head.waitUntilExit()
+    await head.exited()
     let commit = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     #expect(result.standardOutput.hasPrefix("1."))
     #expect(result.standardOutput.contains("(commit \(commit.prefix(12)))"), "\(result.standardOutput)")
   }
 
   @Test("a run too short for a progress line still logs its rate at the end")
-  func finalRate() throws {
+  func finalRate() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
-    let result = try runner.run([
+    let result = try await runner.run([
       "run", "--demo", "--demo-devices", "2500", "--out", directory.path("latest").path, "--no-history",
       "--templates", RepositoryPaths.templates.path,
     ])
@@ -111,7 +111,7 @@ struct CommandLineTests {
   }
 
   @Test("on a terminal the live progress line is cleared before every log line")
-  func progressOnTerminal() throws {
+  func progressOnTerminal() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     // script(1) (util-linux, in every Debian) gives the run a terminal and copies what it shows.
@@ -125,8 +125,9 @@ struct CommandLineTests {
     let pipe = Pipe()
     script.standardOutput = pipe
     try script.run()
-    let shown = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    script.waitUntilExit()
+    let handle = pipe.fileHandleForReading
+    let shown = await OffPool.run { String(decoding: handle.readDataToEndOfFile(), as: UTF8.self) }
+    await script.exited()
     #expect(script.terminationStatus == 0, "\(shown)")
     #expect(shown.contains("\r\u{1B}[2Kpages 20 · records 20000"), "\(shown)")
     // A terminal ends lines with CRLF, one Character in Swift: split on the line feeds' bytes.
@@ -150,25 +151,25 @@ struct CommandLineTests {
       (["run", "--demo", "--client-type", "HTTP"], "--client-type"),
       (["run", "--demo", "--account", " "], "--account"),
     ])
-  func usage(arguments: [String], mentions: String) throws {
-    let result = try runner.run(arguments)
+  func usage(arguments: [String], mentions: String) async throws {
+    let result = try await runner.run(arguments)
     #expect(result.exitCode == 64)
     #expect(result.standardError.contains(mentions), "\(result.standardError)")
   }
 
   @Test("a failure exits 1 with one line and no stack trace, and keeps the previous report")
-  func failure() throws {
+  func failure() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let out = directory.path("latest").path
-    let ok = try runner.run([
+    let ok = try await runner.run([
       "run", "--demo", "--demo-devices", "50", "--out", out, "--as-of", "2026-11-01",
       "--templates", RepositoryPaths.templates.path, "--no-history",
     ])
     #expect(ok.exitCode == 0)
     let before = try Data(contentsOf: URL(fileURLWithPath: out + "/report.html"))
 
-    let missing = try runner.run([
+    let missing = try await runner.run([
       "run", "--from-pages", directory.path("nowhere").path, "--out", out,
       "--templates", RepositoryPaths.templates.path, "--no-history",
     ])
@@ -181,7 +182,7 @@ struct CommandLineTests {
     let templates = directory.path("templates")
     try FileManager.default.copyItem(at: RepositoryPaths.templates, to: templates)
     try Data("{{#unclosed}} section".utf8).write(to: templates.appendingPathComponent("report.mustache"))
-    let broken = try runner.run([
+    let broken = try await runner.run([
       "run", "--demo", "--demo-devices", "60", "--out", out, "--templates", templates.path, "--no-history",
     ])
     #expect(broken.exitCode == 64)
@@ -191,13 +192,13 @@ struct CommandLineTests {
   }
 
   @Test("a run while another holds the report folder exits 75, naming it; nothing is touched")
-  func busy() throws {
+  func busy() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let out = directory.path("latest")
     let held = try RunLock.acquire(out, purpose: "the 02:15 run")
     defer { withExtendedLifetime(held) {} }
-    let result = try runner.run([
+    let result = try await runner.run([
       "run", "--demo", "--demo-devices", "50", "--out", out.path, "--no-history", "--templates",
       RepositoryPaths.templates.path,
     ])
@@ -213,12 +214,12 @@ struct CommandLineTests {
   }
 
   @Test("a history that cannot be used: the report is published, the command exits 4 and says why")
-  func historyUnusable() throws {
+  func historyUnusable() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let history = directory.path("history.sqlite")
     try Data(repeating: 0x5A, count: 4096).write(to: history)
-    let result = try runner.run([
+    let result = try await runner.run([
       "run", "--demo", "--demo-devices", "50", "--out", directory.path("latest").path, "--history",
       history.path,
       "--templates", RepositoryPaths.templates.path,
@@ -233,8 +234,8 @@ struct CommandLineTests {
   }
 
   @Test("--help is the manual")
-  func help() throws {
-    let result = try runner.run(["run", "--help"])
+  func help() async throws {
+    let result = try await runner.run(["run", "--help"])
     #expect(result.exitCode == 0)
     for option in [
       "--from-pages", "--demo", "--out", "--as-of", "--client-type", "--formats", "--templates",

@@ -27,8 +27,8 @@ struct EmailTests {
     var nonAscii: Bool
   }
 
-  static func parse(_ file: URL) throws -> Parsed {
-    try JSONDecoder().decode(Parsed.self, from: TestPython.output("check_mime.py", [file.path]))
+  static func parse(_ file: URL) async throws -> Parsed {
+    try await JSONDecoder().decode(Parsed.self, from: TestPython.output("check_mime.py", [file.path]))
   }
 
   static func arguments(out: String, history: String? = nil) -> [String] {
@@ -40,16 +40,16 @@ struct EmailTests {
   }
 
   @Test("summary.eml: MIME structure, encodings, headers, and no phone number anywhere")
-  func structure() throws {
+  func structure() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let out = directory.path("latest")
-    let result = try BinaryRunner().run(Self.arguments(out: out.path))
+    let result = try await BinaryRunner().run(Self.arguments(out: out.path))
     #expect(result.exitCode == 0, "\(result.standardError)")
     // No --sendmail or --smtp-url: the log says the summary was written and not sent.
     #expect(result.standardError.contains("summary written, not sent"), "\(result.standardError)")
     let file = out.appendingPathComponent("summary.eml")
-    let parsed = try Self.parse(file)
+    let parsed = try await Self.parse(file)
 
     #expect(parsed.defects.isEmpty)
     #expect(parsed.parts.allSatisfy { $0.defects.isEmpty })
@@ -91,16 +91,16 @@ struct EmailTests {
   }
 
   @Test("with history, the subject carries the change since the last run")
-  func subjectWithHistory() throws {
+  func subjectWithHistory() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let history = directory.path("history.sqlite").path
     let out = directory.path("latest").path
     var arguments = Self.arguments(out: out, history: history)
-    #expect(try BinaryRunner().run(arguments).exitCode == 0)
+    #expect(try await BinaryRunner().run(arguments).exitCode == 0)
     arguments = arguments.map { $0 == "2026-11-01" ? "2026-11-02" : $0 } + ["--night", "1"]
-    #expect(try BinaryRunner().run(arguments).exitCode == 0)
-    let subject = try Self.parse(URL(fileURLWithPath: out + "/summary.eml")).headers["Subject"] ?? ""
+    #expect(try await BinaryRunner().run(arguments).exitCode == 0)
+    let subject = try await Self.parse(URL(fileURLWithPath: out + "/summary.eml")).headers["Subject"] ?? ""
     #expect(
       subject.range(
         of:
@@ -125,7 +125,7 @@ struct EmailTests {
     defer { directory.remove() }
     let out = directory.path("latest")
     try await Self.withSMTPServer { port, inbox in
-      let sent = try BinaryRunner().run(
+      let sent = try await BinaryRunner().run(
         Self.arguments(out: out.path) + ["--smtp-url", "smtp://127.0.0.1:\(port)"])
       #expect(sent.exitCode == 0, "\(sent.standardError)")
       let received = try Data(contentsOf: inbox.appendingPathComponent("1.eml"))
@@ -137,14 +137,14 @@ struct EmailTests {
       #expect(envelope["to"] as? [String] == ["fleet@example.com", "ops@example.org"])
 
       // Nobody listens on port 1: the reports are published, summary.eml stays, exit 3.
-      let failed = try BinaryRunner().run(
+      let failed = try await BinaryRunner().run(
         Self.arguments(out: out.path) + ["--smtp-url", "smtp://127.0.0.1:1"])
       #expect(failed.exitCode == 3)
       #expect(failed.errorLines.count == 1)
       #expect(
         failed.errorLines.first?.contains("sending the summary through smtp://127.0.0.1:1 failed") == true)
       #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("report.html").path))
-      let resend = try BinaryRunner().run([
+      let resend = try await BinaryRunner().run([
         "email", "--resend", out.path, "--smtp-url", "smtp://127.0.0.1:\(port)",
       ])
       #expect(resend.exitCode == 0, "\(resend.standardError)")
@@ -170,7 +170,7 @@ struct EmailTests {
     openssl.standardOutput = FileHandle.nullDevice
     openssl.standardError = FileHandle.nullDevice
     try openssl.run()
-    openssl.waitUntilExit()
+    await openssl.exited()
     #expect(openssl.terminationStatus == 0)
     let password = "relay-Pa55-9931"
     let out = directory.path("latest")
@@ -178,7 +178,7 @@ struct EmailTests {
       port, inbox in
       let runner = BinaryRunner(
         environment: BinaryRunner.environment(adding: ["SMTP_USERNAME": "fota", "SMTP_PASSWORD": password]))
-      let sent = try runner.run(
+      let sent = try await runner.run(
         Self.arguments(out: out.path) + [
           "--smtp-url", "smtp://localhost:\(port)", "--smtp-ca-file", certificate,
         ])
@@ -194,7 +194,7 @@ struct EmailTests {
           == (try Data(contentsOf: out.appendingPathComponent("summary.eml"))))
 
       // Without trusting the relay's certificate the delivery fails, and says so, with exit 3.
-      let untrusted = try runner.run(
+      let untrusted = try await runner.run(
         Self.arguments(out: out.path) + ["--smtp-url", "smtp://localhost:\(port)"])
       #expect(untrusted.exitCode == 3)
       #expect(!untrusted.standardError.contains(password))
@@ -202,19 +202,19 @@ struct EmailTests {
   }
 
   @Test("delivery through a sendmail-compatible command gets the message on its standard input")
-  func sendmailDelivery() throws {
+  func sendmailDelivery() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let out = directory.path("latest")
     let copy = directory.path("sendmail-input.eml")
-    let result = try BinaryRunner().run(
+    let result = try await BinaryRunner().run(
       Self.arguments(out: out.path) + ["--sendmail-command", "/usr/bin/tee \(copy.path)"])
     #expect(result.exitCode == 0, "\(result.standardError)")
     #expect(try Data(contentsOf: copy) == (try Data(contentsOf: out.appendingPathComponent("summary.eml"))))
   }
 
   @Test("a sendmail that never exits is stopped at --timeout: the report is published, exit 3")
-  func sendmailTimeout() throws {
+  func sendmailTimeout() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let out = directory.path("latest")
@@ -223,7 +223,7 @@ struct EmailTests {
     try "#!/bin/sh\necho $$ > \(pidFile.path)\nexec /bin/sleep 600\n".write(
       to: script, atomically: true, encoding: .utf8)
     try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: script.path)
-    let result = try BinaryRunner().run(
+    let result = try await BinaryRunner().run(
       Self.arguments(out: out.path) + ["--sendmail-command", script.path, "--timeout", "2"])
     #expect(result.exitCode == 3, "\(result.standardError)")
     #expect(result.standardError.contains("did not exit within 2 s"), "\(result.standardError)")

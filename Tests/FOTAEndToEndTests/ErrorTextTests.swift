@@ -64,29 +64,29 @@ struct ErrorTextTests {
       var caseRunner = runner
       if let environment { caseRunner.environment = environment }
       let withTemplates = arguments.first == "run" && !arguments.contains("--templates")
-      let result = try caseRunner.run(
+      let result = try await caseRunner.run(
         arguments + (withTemplates ? ["--templates", templates] : []), in: directory.url)
       Self.expectPlain(result, label)
     }
   }
 
   @Test("a path given as a bare name works wherever a path is taken")
-  func bareNames() throws {
+  func bareNames() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let runner = BinaryRunner()
-    let run = try runner.run(
+    let run = try await runner.run(
       [
         "run", "--demo", "--demo-devices", "300", "--out", "latest", "--history", "history.sqlite",
         "--save-pages", "pages", "--templates", RepositoryPaths.templates.path,
       ], in: directory.url)
     #expect(run.exitCode == 0, "\(run.standardError)")
     for subcommand in [["list"], ["show", "1"]] {
-      let result = try runner.run(
+      let result = try await runner.run(
         ["history"] + subcommand + ["--history", "history.sqlite"], in: directory.url)
       #expect(result.exitCode == 0, "history \(subcommand): \(result.standardError)")
     }
-    let replay = try runner.run(
+    let replay = try await runner.run(
       [
         "run", "--from-pages", "pages", "--out", "again", "--no-history", "--templates",
         RepositoryPaths.templates.path,
@@ -96,7 +96,7 @@ struct ErrorTextTests {
   }
 
   @Test("a full disk: one line naming the file and 'no space left on device'; the previous report stays")
-  func fullDisk() throws {
+  func fullDisk() async throws {
     // Sizes at which different files of the night meet the end of the disk: the spool,
     // devices.csv, upgrade-plan.csv, a campaign file.
     for kibibytes in [400, 800, 1_200, 1_500] {
@@ -104,13 +104,13 @@ struct ErrorTextTests {
       defer { disk.unmount() }
       let runner = BinaryRunner()
       let out = disk.directory.path("latest").path
-      let small = try runner.run([
+      let small = try await runner.run([
         "run", "--demo", "--demo-devices", "40", "--out", out, "--no-history", "--templates",
         RepositoryPaths.templates.path,
       ])
       #expect(small.exitCode == 0, "\(small.standardError)")
       let before = try FolderSnapshot.files(in: disk.directory.path("latest"))
-      let result = try runner.run([
+      let result = try await runner.run([
         "run", "--demo", "--demo-devices", "3000", "--out", out, "--no-history", "--templates",
         RepositoryPaths.templates.path,
       ])

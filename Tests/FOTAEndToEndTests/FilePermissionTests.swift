@@ -32,10 +32,10 @@ struct FilePermissionTests {
   @Test(
     "reports, saved pages and history are owner-only by default; --group-readable lets the group read",
     arguments: [(false, 0o600, 0o700), (true, 0o640, 0o750)])
-  func modes(groupReadable: Bool, file: Int, folder: Int) throws {
+  func modes(groupReadable: Bool, file: Int, folder: Int) async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
-    let result = try BinaryRunner().run(
+    let result = try await BinaryRunner().run(
       [
         "run", "--demo", "--demo-devices", "500", "--out", directory.path("latest").path, "--as-of",
         "2026-11-01",

@@ -45,26 +45,26 @@ struct KillTests {
   }
 
   /// `changes.csv` of a clean night 0 → night 1, the reference every recovered run must match.
-  static let reference: Data = {
-    let directory = try! TemporaryDirectory()
+  static let reference = Task {
+    let directory = try TemporaryDirectory()
     defer { directory.remove() }
-    for night in 0...1 { _ = try! BinaryRunner().run(arguments(directory, night: night)) }
-    return try! Data(contentsOf: directory.path("latest/changes.csv"))
-  }()
+    for night in 0...1 { _ = try await BinaryRunner().run(arguments(directory, night: night)) }
+    return try Data(contentsOf: directory.path("latest/changes.csv"))
+  }
 
   @Test(
     "a kill at each step boundary leaves a consistent pair; the next run mends it and succeeds",
     arguments: ["collecting", "recorded", "swapped", "published"])
-  func killAt(point: String) throws {
+  func killAt(point: String) async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let runner = BinaryRunner()
-    #expect(try runner.run(Self.arguments(directory, night: 0)).exitCode == 0)
+    #expect(try await runner.run(Self.arguments(directory, night: 0)).exitCode == 0)
     let night0 = try Self.published(directory)
 
     var killer = runner
     killer.environment["FOTA_KILL_AT"] = point
-    let killed = try killer.run(Self.arguments(directory, night: 1))
+    let killed = try await killer.run(Self.arguments(directory, night: 1))
     #expect(killed.exitCode == 9, "expected SIGKILL, got \(killed.exitCode): \(killed.standardError)")
 
     let report = try Self.published(directory)
@@ -93,12 +93,13 @@ struct KillTests {
     }
 
     // The same command again: it mends what the kill left and publishes night 1.
-    let again = try runner.run(Self.arguments(directory, night: 1))
+    let again = try await runner.run(Self.arguments(directory, night: 1))
     #expect(again.exitCode == 0, "\(again.standardError)")
     #expect(try Self.runs(directory) == ["2026-11-01 published", "2026-11-02 published"])
     #expect(try Self.published(directory).asOf == "2026-11-02T00:00:00.000Z")
     #expect(try Self.historyRunIds(directory).last == Self.published(directory).runId)
-    #expect(try Data(contentsOf: directory.path("latest/changes.csv")) == Self.reference)
+    let reference = try await Self.reference.value
+    #expect(try Data(contentsOf: directory.path("latest/changes.csv")) == reference)
     #expect(try Self.leftovers(directory).isEmpty)
     #expect(FileManager.default.fileExists(atPath: directory.path("pages-1/page-00003.json").path))
   }

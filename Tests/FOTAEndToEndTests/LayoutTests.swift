@@ -10,18 +10,18 @@ struct LayoutTests {
   let runner = BinaryRunner()
 
   @Test("Reports/example/report.html on a phone and on a desktop", arguments: [420, 1280])
-  func example(width: Int) throws {
+  func example(width: Int) async throws {
     let page = RepositoryPaths.example.appendingPathComponent("report.html")
-    let problems = try BrowserLayout.check(page, width: width, screenshot: "example-report-\(width)")
+    let problems = try await BrowserLayout.check(page, width: width, screenshot: "example-report-\(width)")
     #expect(problems == [])
   }
 
   /// Three nights of the demo with history, planning and the e-mail: the trend chart, the changes
   /// and the alert line are in the pages checked.
-  static func nights(in directory: TemporaryDirectory, runner: BinaryRunner) throws -> URL {
+  static func nights(in directory: TemporaryDirectory, runner: BinaryRunner) async throws -> URL {
     let out = directory.path("latest")
     for night in 0...2 {
-      let result = try runner.run([
+      let result = try await runner.run([
         "run", "--demo", "--demo-devices", "6000", "--night", "\(night)", "--out", out.path,
         "--history", directory.path("history.sqlite").path, "--templates", RepositoryPaths.templates.path,
         "--email-to", "fleet@example.com", "--email-from", "fota@example.com",
@@ -33,22 +33,23 @@ struct LayoutTests {
   }
 
   @Test("a report with history and trends, and its e-mail, at every width")
-  func withHistory() throws {
+  func withHistory() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
-    let out = try Self.nights(in: directory, runner: runner)
+    let out = try await Self.nights(in: directory, runner: runner)
     let report = out.appendingPathComponent("report.html")
     for width in [420, 1280] {
-      let problems = try BrowserLayout.check(report, width: width, screenshot: "history-report-\(width)")
+      let problems = try await BrowserLayout.check(
+        report, width: width, screenshot: "history-report-\(width)")
       #expect(problems == [], "report at \(width) px")
     }
     let email = directory.path("email.html")
-    _ = try TestPython.output(
+    _ = try await TestPython.output(
       "extract_html.py", [out.appendingPathComponent("summary.eml").path, email.path])
     let html = try String(contentsOf: email, encoding: .utf8)
     #expect(html.contains("https://reports.example.com/fota/latest/report.html"))
     for width in [360, 600] {
-      let problems = try BrowserLayout.check(email, width: width, screenshot: "email-\(width)")
+      let problems = try await BrowserLayout.check(email, width: width, screenshot: "email-\(width)")
       #expect(problems == [], "e-mail at \(width) px")
     }
   }

@@ -28,7 +28,7 @@ struct LiveCommandLineTests {
     ) { simulator, url in
       let runner = BinaryRunner(
         environment: BinaryRunner.environment(adding: SimulatorLauncher.loginEnvironment(password: password)))
-      let result = try await runner.runAsync(Self.arguments(url, out: out))
+      let result = try await runner.run(Self.arguments(url, out: out))
       return (result, await simulator.statistics())
     }
     #expect(result.exitCode == 1)
@@ -56,9 +56,9 @@ struct LiveCommandLineTests {
     ) { _, url in
       let runner = BinaryRunner(
         environment: BinaryRunner.environment(adding: SimulatorLauncher.loginEnvironment()))
-      let first = try await runner.runAsync(Self.arguments(url, out: out))
+      let first = try await runner.run(Self.arguments(url, out: out))
       let before = try Data(contentsOf: URL(fileURLWithPath: out + "/report.html"))
-      let second = try await runner.runAsync(Self.arguments(url, account: "0000000000-00009", out: out))
+      let second = try await runner.run(Self.arguments(url, account: "0000000000-00009", out: out))
       #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/report.html")) == before)
       return (first, second)
     }
@@ -70,9 +70,9 @@ struct LiveCommandLineTests {
   }
 
   @Test("no credentials and no --demo: exit 64 naming the variables")
-  func noCredentials() throws {
+  func noCredentials() async throws {
     let runner = BinaryRunner(environment: BinaryRunner.environment())
-    let result = try runner.run(["run", "--account", "0242078698-00001"])
+    let result = try await runner.run(["run", "--account", "0242078698-00001"])
     #expect(result.exitCode == 64)
     for variable in [
       "THINGSPACE_BEARER_TOKEN", "THINGSPACE_SESSION_TOKEN", "THINGSPACE_CLIENT_ID",
@@ -91,11 +91,10 @@ struct LiveCommandLineTests {
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
     try process.run()
-    defer {
-      process.terminate()
-      process.waitUntilExit()
-    }
-    let line = try #require(await HelperProcess.firstLine(of: output.fileHandleForReading))
+    let printed = await HelperProcess.firstLine(of: output.fileHandleForReading)
+    process.terminate()
+    await process.exited()
+    let line = try #require(printed)
     #expect(line.hasPrefix("ThingSpace simulator listening on http://127.0.0.1:"))
     let port = line.split(separator: ":").last.flatMap { Int($0.prefix { $0.isNumber }) } ?? 0
     #expect(port > 0)

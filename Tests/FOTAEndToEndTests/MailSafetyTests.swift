@@ -8,10 +8,10 @@ import Testing
 @Suite("mail safety")
 struct MailSafetyTests {
   @Test("--email-to with a line break exits 64 before anything runs")
-  func commandLineAddress() throws {
+  func commandLineAddress() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
-    let result = try BinaryRunner().run([
+    let result = try await BinaryRunner().run([
       "run", "--demo", "--demo-devices", "50", "--out", directory.path("latest").path, "--no-history",
       "--email-from", "fota@example.com", "--email-to", "fleet@example.com\r\nBcc: all@example.com",
     ])
@@ -72,7 +72,7 @@ struct MailSafetyTests {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     try await EmailTests.withSMTPServer { port, inbox in
-      let result = try BinaryRunner().run(
+      let result = try await BinaryRunner().run(
         EmailTests.arguments(out: directory.path("latest").path) + [
           "--smtp-url", "smtp://127.0.0.1:\(port)", "--smtp-require-tls",
         ])

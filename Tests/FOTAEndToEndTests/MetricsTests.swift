@@ -24,7 +24,7 @@ struct MetricsTests {
     }
   }
 
-  static func check(_ file: URL) throws -> (Int32, String) {
+  static func check(_ file: URL) async throws -> (Int32, String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: promtool)
     process.arguments = ["check", "metrics"]
@@ -36,20 +36,21 @@ struct MetricsTests {
     try process.run()
     input.fileHandleForWriting.write(try Data(contentsOf: file))
     try input.fileHandleForWriting.close()
-    let text = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    let handle = output.fileHandleForReading
+    let text = await OffPool.run { handle.readDataToEndOfFile() }
+    await process.exited()
     return (process.terminationStatus, String(decoding: text, as: UTF8.self))
   }
 
   @Test("a published night, then a failed one: promtool accepts both; the failed one keeps the last success")
-  func publishedThenFailed() throws {
+  func publishedThenFailed() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let file = directory.path("fota.prom")
     let runner = BinaryRunner()
-    #expect(try runner.run(Self.arguments(directory, night: 0)).exitCode == 0)
+    #expect(try await runner.run(Self.arguments(directory, night: 0)).exitCode == 0)
     let first = try String(contentsOf: file, encoding: .utf8)
-    let (status, output) = try Self.check(file)
+    let (status, output) = try await Self.check(file)
     #expect(status == 0, "promtool: \(output)")
     #expect(output.isEmpty, "promtool: \(output)")
     let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
@@ -63,11 +64,11 @@ struct MetricsTests {
     defer { try? reader.close() }
 
     // Night 1 refused: the fleet cannot shrink by more than half (1,000 devices after 2,000).
-    let failed = try runner.run(
+    let failed = try await runner.run(
       Self.arguments(directory, night: 1).map { $0 == "2000" ? "900" : $0 })
     #expect(failed.exitCode == 1, "\(failed.standardError)")
     let second = try String(contentsOf: file, encoding: .utf8)
-    #expect(try Self.check(file).0 == 0)
+    #expect(try await Self.check(file).0 == 0)
     #expect(Self.value(second, "fota_report_last_run_exit_code") == "1")
     #expect(
       Self.value(second, "fota_report_last_success_timestamp_seconds")
@@ -82,13 +83,13 @@ struct MetricsTests {
   }
 
   @Test("--log-format json: every line on standard error is one JSON object with time, level and message")
-  func jsonLogs() throws {
+  func jsonLogs() async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let runner = BinaryRunner()
-    let good = try runner.run(Self.arguments(directory, night: 0, extra: ["--log-format", "json"]))
+    let good = try await runner.run(Self.arguments(directory, night: 0, extra: ["--log-format", "json"]))
     #expect(good.exitCode == 0)
-    let bad = try runner.run([
+    let bad = try await runner.run([
       "run", "--from-pages", directory.path("none").path, "--out", directory.path("other").path,
       "--no-history",
       "--log-format", "json", "--templates", RepositoryPaths.templates.path,

@@ -37,7 +37,7 @@ struct NetworkSafetyTests {
         configuration.redirectLogin = login
         let (result, statistics) = try await SimulatorLauncher.withSimulator(configuration) {
           simulator, url in
-          let result = try await Self.loginRunner.runAsync(
+          let result = try await Self.loginRunner.run(
             Self.arguments(url, out: directory.path("out").path))
           return (result, await simulator.statistics())
         }
@@ -61,7 +61,7 @@ struct NetworkSafetyTests {
     var configuration = SimulatorConfiguration(fleet: Self.fleet)
     configuration.echoCredentialsEvery = 1
     let (result, statistics) = try await SimulatorLauncher.withSimulator(configuration) { simulator, url in
-      let result = try await Self.loginRunner.runAsync(
+      let result = try await Self.loginRunner.run(
         Self.arguments(url, out: directory.path("out").path, extra: ["--log-level", "trace"]))
       return (result, await simulator.statistics())
     }
@@ -90,7 +90,7 @@ struct NetworkSafetyTests {
     ) {
       simulator, url in
       let result = try await HelperProcess.withRunning("closing_proxy.py", [String(url.port!), "2"]) { port in
-        try await Self.loginRunner.runAsync(
+        try await Self.loginRunner.run(
           Self.arguments(URL(string: "http://127.0.0.1:\(port)")!, out: directory.path("out").path))
       }
       return (result, await simulator.statistics())
@@ -115,7 +115,7 @@ struct NetworkSafetyTests {
       simulator, url in
       let result = try await HelperProcess.withRunning("closing_proxy.py", [String(url.port!), "100"]) {
         port in
-        try await Self.loginRunner.runAsync(
+        try await Self.loginRunner.run(
           Self.arguments(URL(string: "http://127.0.0.1:\(port)")!, out: directory.path("out").path))
       }
       return (result, await simulator.statistics())
@@ -127,8 +127,8 @@ struct NetworkSafetyTests {
   }
 
   @Test("an http:// --base-url to another host is refused with exit 64 before anything is sent")
-  func cleartextRefused() throws {
-    let result = try Self.loginRunner.run([
+  func cleartextRefused() async throws {
+    let result = try await Self.loginRunner.run([
       "run", "--account", "A", "--base-url", "http://thingspace.verizon.com", "--no-history",
     ])
     #expect(result.exitCode == 64)

@@ -23,17 +23,17 @@ struct SignalTests {
     ]
 
   @Test("a signal at each step boundary stops the night cleanly, the pair consistent", arguments: cases)
-  func signalAt(_ stop: Case) throws {
+  func signalAt(_ stop: Case) async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let runner = BinaryRunner()
-    #expect(try runner.run(KillTests.arguments(directory, night: 0)).exitCode == 0)
+    #expect(try await runner.run(KillTests.arguments(directory, night: 0)).exitCode == 0)
     let night0 = try KillTests.published(directory)
 
     var signalled = runner
     signalled.environment["FOTA_SIGNAL_AT"] = stop.point
     signalled.environment["FOTA_SIGNAL"] = stop.signal
-    let result = try signalled.run(KillTests.arguments(directory, night: 1))
+    let result = try await signalled.run(KillTests.arguments(directory, night: 1))
     #expect(result.exitCode == 128 + stop.number, "\(result.standardError)")
     #expect(result.errorLines.count == 1, "\(result.standardError)")
     let line = result.errorLines.first ?? ""
@@ -58,12 +58,13 @@ struct SignalTests {
 
     // The locks were released: the same night runs again at once and publishes.
     let pages = directory.path("pages-1").path
-    let again = try runner.run(
+    let again = try await runner.run(
       KillTests.arguments(directory, night: 1).map { $0 == pages ? directory.path("pages-1-again").path : $0 }
     )
     #expect(again.exitCode == 0, "\(again.standardError)")
     #expect(try KillTests.runs(directory) == ["2026-11-01 published", "2026-11-02 published"])
-    #expect(try Data(contentsOf: directory.path("latest/changes.csv")) == KillTests.reference)
+    let reference = try await KillTests.reference.value
+    #expect(try Data(contentsOf: directory.path("latest/changes.csv")) == reference)
   }
 
   @Test("the night's deadline stops a night that would run on, exit 1, saying how far it got")
@@ -78,7 +79,7 @@ struct SignalTests {
       try await BinaryRunner(
         environment: BinaryRunner.environment(adding: SimulatorLauncher.loginEnvironment())
       )
-      .runAsync([
+      .run([
         "run", "--account", account, "--base-url", url.absoluteString,
         "--out", directory.path("latest").path, "--history", directory.path("history.sqlite").path,
         "--templates", RepositoryPaths.templates.path, "--deadline", "2s",

@@ -31,13 +31,13 @@ struct WorkbookTests {
   }
 
   /// Every non-empty cell of one sheet, as text.
-  static func cells(_ file: URL, sheet: String) throws -> [String] {
-    let data = try TestPython.output("read_workbook.py", [file.path, sheet])
+  static func cells(_ file: URL, sheet: String) async throws -> [String] {
+    let data = try await TestPython.output("read_workbook.py", [file.path, sheet])
     return try JSONDecoder().decode([[String?]].self, from: data).flatMap { $0.compactMap { $0 } }
   }
 
-  static func read(_ file: URL) throws -> ReadBack {
-    let data = try TestPython.output("read_workbook.py", [file.path])
+  static func read(_ file: URL) async throws -> ReadBack {
+    let data = try await TestPython.output("read_workbook.py", [file.path])
     return try JSONDecoder().decode(ReadBack.self, from: data)
   }
 
@@ -53,7 +53,7 @@ struct WorkbookTests {
       configuration.xlsxDevices = true
       _ = try await fixture.run(configuration)
     }
-    let workbook = try Self.read(fixture.output.appendingPathComponent("report.xlsx"))
+    let workbook = try await Self.read(fixture.output.appendingPathComponent("report.xlsx"))
     #expect(
       workbook.sheets.map(\.name) == [
         "Summary", "By model & firmware", "Upgrade age", "Campaigns", "Plan", "Changes", "Devices",
@@ -91,7 +91,7 @@ struct WorkbookTests {
     let phones = Set(csv.rows.map { $0[1] }.filter { !$0.isEmpty })
     #expect(!phones.isEmpty)
     for sheet in workbook.sheets.map(\.name) {
-      let cells = try Self.cells(fixture.output.appendingPathComponent("report.xlsx"), sheet: sheet)
+      let cells = try await Self.cells(fixture.output.appendingPathComponent("report.xlsx"), sheet: sheet)
       #expect(cells.allSatisfy { !phones.contains($0) }, "a phone number in sheet \(sheet)")
     }
     let plan = try workbook.sheet("Plan")
@@ -101,8 +101,10 @@ struct WorkbookTests {
     let campaigns = try workbook.sheet("Campaigns")
     #expect(campaigns.header == ReportWorkbook.campaignColumns)
     let outcomes = try CSVFile.read(fixture.text("campaign-outcomes.csv"))
-    let listed = try Self.cells(fixture.output.appendingPathComponent("report.xlsx"), sheet: "Campaigns")
-      .filter { id in outcomes.rows.contains { $0[0] == id } }
+    let listed = try await Self.cells(
+      fixture.output.appendingPathComponent("report.xlsx"), sheet: "Campaigns"
+    )
+    .filter { id in outcomes.rows.contains { $0[0] == id } }
     #expect(!listed.isEmpty)
     #expect(Set(listed).count == listed.count)
     #expect(campaigns.types[8] == ["int"])
@@ -120,10 +122,10 @@ struct WorkbookTests {
     var configuration = fixture.configuration(.demo(seed: 5, devices: 3_000))
     configuration.plan = PlanOptions()
     _ = try await fixture.run(configuration)
-    let workbook = try Self.read(fixture.output.appendingPathComponent("report.xlsx"))
+    let workbook = try await Self.read(fixture.output.appendingPathComponent("report.xlsx"))
     #expect(workbook.sheets.map(\.name) == ["Summary", "By model & firmware", "Upgrade age", "Campaigns"])
     #expect(workbook.charts.count == 1)
-    let text = try Self.cells(fixture.output.appendingPathComponent("report.xlsx"), sheet: "Summary")
+    let text = try await Self.cells(fixture.output.appendingPathComponent("report.xlsx"), sheet: "Summary")
       .joined(separator: "\n")
     #expect(
       text.contains("devices.csv beside this workbook; --xlsx-devices puts it in a Devices sheet"), "\(text)")
@@ -146,7 +148,7 @@ struct WorkbookTests {
       written += 1
     }
     try workbook.complete(model, into: folder)
-    let read = try Self.read(output.appendingPathComponent(ReportWorkbook.fileName))
+    let read = try await Self.read(output.appendingPathComponent(ReportWorkbook.fileName))
     let names = read.sheets.map(\.name)
     let deviceSheets = read.sheets.filter { $0.name == "Devices" || $0.name.hasPrefix("Devices (") }
     #expect(deviceSheets.map(\.name) == ["Devices", "Devices (2)", "Devices (3)", "Devices (4)"])
