@@ -1,24 +1,23 @@
 import FOTAModel
-import GRDB
 
 /// The `aggregate` table, every statement that touches it: each run's figures by group, the
 /// same groups as the reports, for `history show` and the trends.
 struct AggregateTable {
-  let db: Database
+  let sql: any HistorySQL
 
   /// Records run `runId`'s figures.
   func insert(runId: Int64, summary: FleetSummary) throws {
-    let statement = try db.makeStatement(
-      sql: """
-        INSERT INTO aggregate (runId, dimension, make, model, value, devices, fotaEligible, licenseAssigned,
-          ready, needsLicense, ineligible, upgraded, neverUpgraded, unknownUpgrade, invalidUpgrade,
-          latestUpgrade)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
+    var batch = try sql.batch(
+      into: "aggregate",
+      columns: [
+        "runId", "dimension", "make", "model", "value", "devices", "fotaEligible", "licenseAssigned", "ready",
+        "needsLicense", "ineligible", "upgraded", "neverUpgraded", "unknownUpgrade", "invalidUpgrade",
+        "latestUpgrade",
+      ], conflict: "")
     func insert(_ dimension: String, _ make: String, _ model: String, _ value: String, _ counts: GroupCounts)
       throws
     {
-      try statement.execute(arguments: [
+      try batch.add([
         runId, dimension, make, model, value, counts.devices, counts.fotaEligible, counts.licenseAssigned,
         counts.ready, counts.needsLicense, counts.ineligible, counts.upgraded, counts.neverUpgraded,
         counts.unknownUpgrade, counts.invalidUpgrade, counts.latestUpgrade,
@@ -36,50 +35,60 @@ struct AggregateTable {
     for (key, counts) in summary.byClientType { try insert("clientType", "", "", key, counts) }
     for (key, counts) in summary.byStatus { try insert("status", "", "", key, counts) }
     for (key, counts) in summary.byUpgradeAge { try insert("upgradeAge", "", "", key.rawValue, counts) }
+    try batch.finish()
   }
 
   /// Run `runId`'s devices by readiness, upgrade age, client type and status.
   func groups(runId: Int64) throws -> [(dimension: String, value: String, devices: Int)] {
-    try Row.fetchAll(
-      db,
-      sql: """
-        SELECT dimension, value, devices FROM aggregate
-        WHERE runId = ? AND dimension IN ('readiness', 'upgradeAge', 'clientType', 'status')
-        ORDER BY dimension, devices DESC, value
-        """, arguments: [runId]
-    ).map { (dimension: $0["dimension"], value: $0["value"], devices: $0["devices"]) }
+    try sql.rows(
+      """
+      SELECT dimension, value, devices FROM aggregate
+      WHERE runId = ? AND dimension IN ('readiness', 'upgradeAge', 'clientType', 'status')
+      ORDER BY dimension, devices DESC, value
+      """, [runId]
+    ).map {
+      (dimension: try $0.string("dimension"), value: try $0.string("value"), devices: try $0.int("devices"))
+    }
   }
 
   /// The devices of each model in each of `runIds`.
   func modelDevices(runIds: [Int64]) throws -> [(runId: Int64, model: ModelKey, devices: Int)] {
-    try Row.fetchAll(
-      db,
-      sql: """
-        SELECT runId, make, model, devices FROM aggregate
-        WHERE dimension = 'model' AND runId IN (\(ChangeTable.list(runIds)))
-        """
-    ).map { ($0["runId"], ModelKey(make: $0["make"], model: $0["model"]), $0["devices"]) }
+    guard !runIds.isEmpty else { return [] }
+    return try sql.rows(
+      """
+      SELECT runId, make, model, devices FROM aggregate
+      WHERE dimension = 'model' AND runId IN (\(ChangeTable.list(runIds)))
+      """, []
+    ).map {
+      (
+        try $0.int64("runId"), ModelKey(make: try $0.string("make"), model: try $0.string("model")),
+        try $0.int("devices")
+      )
+    }
   }
 
   /// The devices of each model and firmware in each of `runIds`, by run, model and firmware.
   func modelFirmwareDevices(runIds: [Int64]) throws
     -> [(runId: Int64, model: ModelKey, firmware: String, devices: Int)]
   {
-    try Row.fetchAll(
-      db,
-      sql: """
-        SELECT runId, make, model, value, devices FROM aggregate
-        WHERE dimension = 'model-firmware' AND runId IN (\(ChangeTable.list(runIds)))
-        ORDER BY runId, make, model, value
-        """
-    ).map { ($0["runId"], ModelKey(make: $0["make"], model: $0["model"]), $0["value"], $0["devices"]) }
+    guard !runIds.isEmpty else { return [] }
+    return try sql.rows(
+      """
+      SELECT runId, make, model, value, devices FROM aggregate
+      WHERE dimension = 'model-firmware' AND runId IN (\(ChangeTable.list(runIds)))
+      ORDER BY runId, make, model, value
+      """, []
+    ).map {
+      (
+        try $0.int64("runId"), ModelKey(make: try $0.string("make"), model: try $0.string("model")),
+        try $0.string("value"), try $0.int("devices")
+      )
+    }
   }
 
   /// Drops the figures of the runs older than the last `keepNights` of their account and
   /// filter; returns how many rows.
   func prune(keepNights: Int) throws -> Int {
-    try db.execute(
-      sql: "DELETE FROM aggregate WHERE runId IN (\(RunTable.olderThanLastSQL))", arguments: [keepNights])
-    return db.changesCount
+    try sql.execute("DELETE FROM aggregate WHERE runId IN (\(RunTable.olderThanLastSQL))", [keepNights])
   }
 }

@@ -1,12 +1,11 @@
 import FOTAModel
 import Foundation
-import GRDB
 
 /// The `change` table, every statement that touches it: each run's changes, device by device,
 /// in the order they were found; a removed device keeps its last state (``Snapshot``) so the
 /// run can be undone.
 struct ChangeTable {
-  let db: Database
+  let sql: any HistorySQL
 
   /// One change as undoing its run reads it.
   struct Undo {
@@ -18,65 +17,69 @@ struct ChangeTable {
 
   /// Records run `runId`'s changes; `snapshots` are the removed devices' last states, by id.
   func insert(runId: Int64, _ changes: [DeviceChange], snapshots: [String: String]) throws {
-    let statement = try db.makeStatement(
-      sql: """
-        INSERT INTO change (runId, sortKey, deviceId, make, model, kind, before, after, snapshot)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
+    var batch = try sql.batch(
+      into: "change",
+      columns: ["runId", "sortKey", "deviceId", "make", "model", "kind", "before", "after", "snapshot"],
+      conflict: "")
     for row in changes {
-      try statement.execute(arguments: [
+      try batch.add([
         runId, DeviceID.sortKey(row.deviceId), row.deviceId, row.make, row.model, row.kind.rawValue,
         row.before, row.after, row.kind == .removed ? snapshots[row.deviceId] : nil,
       ])
     }
+    try batch.finish()
   }
 
   /// Run `runId`'s changes, the last found first: the order that undoes them.
   func newestFirst(runId: Int64) throws -> [Undo] {
-    try Row.fetchAll(
-      db, sql: "SELECT sortKey, kind, before, snapshot FROM change WHERE runId = ? ORDER BY rowid DESC",
-      arguments: [runId]
+    try sql.rows(
+      "SELECT sortKey, kind, before, snapshot FROM change WHERE runId = ? ORDER BY \(sql.dialect.insertionOrder) DESC",
+      [runId]
     ).map {
       Undo(
-        sortKey: $0["sortKey"], kind: DeviceChange.Kind(rawValue: $0["kind"]), before: $0["before"],
-        snapshot: $0["snapshot"])
+        sortKey: try $0.string("sortKey"), kind: DeviceChange.Kind(rawValue: try $0.string("kind")),
+        before: try $0.string("before"), snapshot: try $0.optionalString("snapshot"))
     }
   }
 
   /// How many changes of each kind run `runId` made.
   func countsByKind(runId: Int64) throws -> [String: Int] {
     var counts: [String: Int] = [:]
-    for row in try Row.fetchAll(
-      db, sql: "SELECT kind, count(*) AS n FROM change WHERE runId = ? GROUP BY kind", arguments: [runId])
-    {
-      counts[row["kind"]] = row["n"]
+    for row in try sql.rows("SELECT kind, count(*) AS n FROM change WHERE runId = ? GROUP BY kind", [runId]) {
+      counts[try row.string("kind")] = try row.int("n")
     }
     return counts
   }
 
   /// Every firmware move (from, to) of each model in `runIds`.
   func firmwareMoves(runIds: [Int64]) throws -> [(model: ModelKey, from: String, to: String)] {
-    try Row.fetchAll(
-      db,
-      sql: """
-        SELECT DISTINCT make, model, before, after FROM change WHERE kind = 'firmware'
-        AND runId IN (\(Self.list(runIds)))
-        """
-    ).map { (ModelKey(make: $0["make"], model: $0["model"]), $0["before"], $0["after"]) }
+    guard !runIds.isEmpty else { return [] }
+    return try sql.rows(
+      """
+      SELECT DISTINCT make, model, before, after FROM change WHERE kind = 'firmware'
+      AND runId IN (\(Self.list(runIds)))
+      """, []
+    ).map {
+      (
+        ModelKey(make: try $0.string("make"), model: try $0.string("model")), try $0.string("before"),
+        try $0.string("after")
+      )
+    }
   }
 
   /// The firmware changes of each model in `runIds`.
   func firmwareChangesByModel(runIds: [Int64]) throws -> [ModelKey: Int] {
     var upgrades: [ModelKey: Int] = [:]
-    for row in try Row.fetchAll(
-      db,
-      sql: """
-        SELECT make, model, count(*) AS upgrades FROM change
-        WHERE kind = 'firmware' AND runId IN (\(Self.list(runIds)))
-        GROUP BY make, model
-        """)
+    guard !runIds.isEmpty else { return [:] }
+    for row in try sql.rows(
+      """
+      SELECT make, model, count(*) AS upgrades FROM change
+      WHERE kind = 'firmware' AND runId IN (\(Self.list(runIds)))
+      GROUP BY make, model
+      """, [])
     {
-      upgrades[ModelKey(make: row["make"], model: row["model"]), default: 0] += row["upgrades"]
+      upgrades[ModelKey(make: try row.string("make"), model: try row.string("model")), default: 0] +=
+        try row.int("upgrades")
     }
     return upgrades
   }
@@ -84,9 +87,7 @@ struct ChangeTable {
   /// Drops the changes of the runs older than the last `keepNights` of their account and
   /// filter; returns how many.
   func prune(keepNights: Int) throws -> Int {
-    try db.execute(
-      sql: "DELETE FROM change WHERE runId IN (\(RunTable.olderThanLastSQL))", arguments: [keepNights])
-    return db.changesCount
+    try sql.execute("DELETE FROM change WHERE runId IN (\(RunTable.olderThanLastSQL))", [keepNights])
   }
 
   /// Run ids as an SQL list (integers: nothing to escape).

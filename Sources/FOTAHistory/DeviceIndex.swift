@@ -1,6 +1,5 @@
 import FOTAModel
 import Foundation
-import GRDB
 
 /// A night's devices in a form the next night can be compared with without reading them: each
 /// device's id as a number and a 64-bit digest of what the history keeps of it, in IMEI order.
@@ -64,8 +63,11 @@ struct DeviceIndex: Sendable, Equatable {
   }
 
   /// How many devices run `runId`'s stored index holds; `nil` when it has none.
-  static func deviceCount(_ db: Database, runId: Int64) throws -> Int? {
-    try Int.fetchOne(db, sql: "SELECT sum(count) FROM deviceIndex WHERE runId = ?", arguments: [runId])
+  static func deviceCount(_ sql: any HistorySQL, runId: Int64) throws -> Int? {
+    let counts = try sql.rows("SELECT count FROM deviceIndex WHERE runId = ?", [runId]).map {
+      try $0.int("count")
+    }
+    return counts.isEmpty ? nil : counts.reduce(0, +)
   }
 
   /// Reads a stored index front to back, one chunk in memory at a time.
@@ -82,17 +84,19 @@ struct DeviceIndex: Sendable, Equatable {
     private(set) var failed = false
 
     /// Opens the index of run `runId` inside one database access; `nil` when it has none.
-    init?(_ db: Database, runId: Int64) throws {
-      guard let count = try Self.chunkCount(db, runId: runId) else { return nil }
-      self.init(chunkCount: count) { number in try Self.chunk(db, runId: runId, number: number) }
+    init?(_ sql: any HistorySQL, runId: Int64) throws {
+      guard let count = try Self.chunkCount(sql, runId: runId) else { return nil }
+      self.init(chunkCount: count) { number in try Self.chunk(sql, runId: runId, number: number) }
     }
 
     /// Opens the index of run `runId`, reading each chunk in an access of its own as it is
     /// needed; `nil` when the run has none.
-    init?(_ pool: DatabasePool, runId: Int64) throws {
-      guard let count = try pool.read({ db in try Self.chunkCount(db, runId: runId) }) else { return nil }
+    init?(_ database: any HistoryDatabase, runId: Int64) throws {
+      guard let count = try database.read({ sql in try Self.chunkCount(sql, runId: runId) }) else {
+        return nil
+      }
       self.init(chunkCount: count) { number in
-        try pool.read { db in try Self.chunk(db, runId: runId, number: number) }
+        try database.read { sql in try Self.chunk(sql, runId: runId, number: number) }
       }
     }
 
@@ -101,18 +105,17 @@ struct DeviceIndex: Sendable, Equatable {
       self.fetch = fetch
     }
 
-    private static func chunkCount(_ db: Database, runId: Int64) throws -> Int? {
-      let count =
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM deviceIndex WHERE runId = ?", arguments: [runId]) ?? 0
-      return count > 0 ? count : nil
+    private static func chunkCount(_ sql: any HistorySQL, runId: Int64) throws -> Int? {
+      let count = try sql.int64("SELECT count(*) FROM deviceIndex WHERE runId = ?", [runId]) ?? 0
+      return count > 0 ? Int(count) : nil
     }
 
-    private static func chunk(_ db: Database, runId: Int64, number: Int) throws -> Chunk? {
-      try Row.fetchOne(
-        db, sql: "SELECT count, ids, digests FROM deviceIndex WHERE runId = ? AND chunk = ?",
-        arguments: [runId, number]
-      ).map { row in
-        Chunk(count: row["count"], ids: [UInt8](row["ids"] as Data), digests: [UInt8](row["digests"] as Data))
+    private static func chunk(_ sql: any HistorySQL, runId: Int64, number: Int) throws -> Chunk? {
+      try sql.row(
+        "SELECT count, ids, digests FROM deviceIndex WHERE runId = ? AND chunk = ?", [runId, number]
+      )
+      .map { row in
+        Chunk(count: try row.int("count"), ids: try row.bytes("ids"), digests: try row.bytes("digests"))
       }
     }
 
@@ -203,22 +206,21 @@ struct DeviceIndex: Sendable, Equatable {
 
   /// Stores the index with run `runId`, and drops those of the account's and filter's older
   /// runs but one (kept in case tonight's run is rolled back).
-  func store(_ db: Database, runId: Int64, account: String, filter: String) throws {
-    let insert = try db.makeStatement(
-      sql: """
+  func store(_ sql: any HistorySQL, runId: Int64, account: String, filter: String) throws {
+    // One chunk a statement: a chunk is already up to a megabyte.
+    for (number, chunk) in chunks.enumerated() {
+      try sql.execute(
+        """
         INSERT INTO deviceIndex (runId, chunk, account, clientTypeFilter, count, ids, digests)
         VALUES (?, ?, ?, ?, ?, ?, ?)
-        """)
-    for (number, chunk) in chunks.enumerated() {
-      try insert.execute(
-        arguments: [runId, number, account, filter, chunk.count, Data(chunk.ids), Data(chunk.digests)])
+        """, [runId, number, account, filter, chunk.count, chunk.ids, chunk.digests])
     }
-    try db.execute(
-      sql: """
-        DELETE FROM deviceIndex WHERE account = ? AND clientTypeFilter = ? AND runId NOT IN (
-          SELECT DISTINCT runId FROM deviceIndex WHERE account = ? AND clientTypeFilter = ?
-          ORDER BY runId DESC LIMIT 2)
-        """,
-      arguments: [account, filter, account, filter])
+    try sql.execute(
+      """
+      DELETE FROM deviceIndex WHERE account = ? AND clientTypeFilter = ? AND runId NOT IN (
+        SELECT DISTINCT runId FROM deviceIndex WHERE account = ? AND clientTypeFilter = ?
+        ORDER BY runId DESC LIMIT 2)
+      """,
+      [account, filter, account, filter])
   }
 }

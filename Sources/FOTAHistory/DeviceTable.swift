@@ -1,107 +1,109 @@
 import FOTAModel
-import GRDB
 
 /// The `device` table, every statement that touches it: each device of an account and filter as
 /// the last recorded night left it, what the deltas compare, without personal data (no MDN).
 struct DeviceTable {
-  static let columns =
-    "deviceId, make, model, firmware, clientType, status, fotaEligible, licenseAssigned, upgradeState, upgradeTime"
+  static let columnNames = [
+    "deviceId", "make", "model", "firmware", "clientType", "status", "fotaEligible", "licenseAssigned",
+    "upgradeState", "upgradeTime",
+  ]
+  static let columns = columnNames.joined(separator: ", ")
+  /// Devices read at a time when going through them all in order.
+  static let page = 10_000
 
-  let db: Database
+  let sql: any HistorySQL
   let account: String
   /// The `--client-type` filter, or empty.
   let filter: String
 
   /// A stored row as a device.
-  static func device(_ row: Row) -> Device {
-    let state = UpgradeState(rawValue: row["upgradeState"]) ?? .unknown
+  static func device(_ row: HistoryRow) throws -> Device {
+    let state = UpgradeState(rawValue: try row.string("upgradeState")) ?? .unknown
     return Device(
-      deviceId: row["deviceId"], make: row["make"], model: row["model"], firmware: row["firmware"],
-      clientType: row["clientType"], status: row["status"], fotaEligible: row["fotaEligible"],
-      licenseAssigned: row["licenseAssigned"],
-      upgrade: UpgradeTime(state: state, milliseconds: state == .upgraded ? row["upgradeTime"] : nil))
+      deviceId: try row.string("deviceId"), make: try row.string("make"), model: try row.string("model"),
+      firmware: try row.string("firmware"), clientType: try row.string("clientType"),
+      status: try row.string("status"), fotaEligible: try row.bool("fotaEligible"),
+      licenseAssigned: try row.bool("licenseAssigned"),
+      upgrade: UpgradeTime(
+        state: state, milliseconds: state == .upgraded ? try row.optionalInt64("upgradeTime") : nil))
   }
 
-  /// Writes devices, replacing the stored row of the same id: one statement, prepared once.
+  /// Writes devices, replacing the stored row of the same id, as the store writes many rows fastest.
   struct Writer {
-    fileprivate let statement: Statement
+    fileprivate var batch: any HistoryBatch
     fileprivate let account: String
     fileprivate let filter: String
 
-    func write(_ device: Device) throws {
-      try statement.execute(arguments: [
+    mutating func write(_ device: Device) throws {
+      try batch.add([
         account, filter, DeviceID.sortKey(device.deviceId), device.deviceId, device.make, device.model,
         device.firmware, device.clientType, device.status, device.fotaEligible, device.licenseAssigned,
         device.upgrade.state.rawValue, device.upgrade.state == .upgraded ? device.upgrade.milliseconds : nil,
       ])
     }
+
+    /// Writes what is still held; call before reading the table again.
+    mutating func finish() throws { try batch.finish() }
   }
 
   func writer() throws -> Writer {
-    Writer(
-      statement: try db.makeStatement(
-        sql: """
-          INSERT OR REPLACE INTO device (account, clientTypeFilter, sortKey, \(Self.columns))
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """),
+    let updates = Self.columnNames.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+    return Writer(
+      batch: try sql.batch(
+        into: "device", columns: ["account", "clientTypeFilter", "sortKey"] + Self.columnNames,
+        conflict: "ON CONFLICT (account, clientTypeFilter, sortKey) DO UPDATE SET \(updates)"),
       account: account, filter: filter)
   }
 
-  /// Reads stored devices by id: one statement, prepared once.
-  struct Reader {
-    fileprivate let statement: Statement
-    fileprivate let account: String
-    fileprivate let filter: String
-
-    func device(sortKey: String) throws -> Device? {
-      try Row.fetchOne(statement, arguments: [account, filter, sortKey]).map(DeviceTable.device)
-    }
-  }
-
-  func reader() throws -> Reader {
-    Reader(
-      statement: try db.makeStatement(
-        sql: "SELECT \(Self.columns) FROM device WHERE account = ? AND clientTypeFilter = ? AND sortKey = ?"),
-      account: account, filter: filter)
+  /// The stored device with sort key `sortKey`.
+  func device(sortKey: String) throws -> Device? {
+    try sql.row(
+      "SELECT \(Self.columns) FROM device WHERE account = ? AND clientTypeFilter = ? AND sortKey = ?",
+      [account, filter, sortKey]
+    ).map(Self.device)
   }
 
   /// Deletes one device.
   func delete(sortKey: String) throws {
-    try db.execute(
-      sql: "DELETE FROM device WHERE account = ? AND clientTypeFilter = ? AND sortKey = ?",
-      arguments: [account, filter, sortKey])
+    try sql.execute(
+      "DELETE FROM device WHERE account = ? AND clientTypeFilter = ? AND sortKey = ?",
+      [account, filter, sortKey])
   }
 
   /// Deletes every device of the account and filter.
   func deleteAll() throws {
-    try db.execute(
-      sql: "DELETE FROM device WHERE account = ? AND clientTypeFilter = ?", arguments: [account, filter])
+    try sql.execute("DELETE FROM device WHERE account = ? AND clientTypeFilter = ?", [account, filter])
   }
 
   /// How many devices the account and filter have.
   func count() throws -> Int {
-    try Int.fetchOne(
-      db, sql: "SELECT count(*) FROM device WHERE account = ? AND clientTypeFilter = ?",
-      arguments: [account, filter]) ?? 0
+    Int(
+      try sql.int64(
+        "SELECT count(*) FROM device WHERE account = ? AND clientTypeFilter = ?", [account, filter])
+        ?? 0)
   }
 
   /// The ids at `positions` in IMEI order.
   func ids(at positions: Range<Int>) throws -> [String] {
-    try String.fetchAll(
-      db,
-      sql: """
-        SELECT deviceId FROM device WHERE account = ? AND clientTypeFilter = ?
-        ORDER BY sortKey LIMIT ? OFFSET ?
-        """,
-      arguments: [account, filter, positions.count, positions.lowerBound])
+    try sql.rows(
+      """
+      SELECT deviceId FROM device WHERE account = ? AND clientTypeFilter = ?
+      ORDER BY sortKey LIMIT ? OFFSET ?
+      """,
+      [account, filter, positions.count, positions.lowerBound]
+    ).map { try $0.string("deviceId") }
   }
 
-  /// Every device in IMEI order, with its sort key.
-  func inOrder() throws -> RowCursor {
-    try Row.fetchCursor(
-      db,
-      sql:
-        "SELECT sortKey, \(Self.columns) FROM device WHERE account = ? AND clientTypeFilter = ? ORDER BY sortKey",
-      arguments: [account, filter])
+  /// The next ``page`` devices in IMEI order after sort key `after` (from the first without),
+  /// with their sort keys.
+  func inOrder(after: String?) throws -> [(sortKey: String, device: Device)] {
+    let arguments: [any HistoryBindable] = [account, filter] + (after.map { [$0] } ?? []) + [Self.page]
+    return try sql.rows(
+      """
+      SELECT sortKey, \(Self.columns) FROM device WHERE account = ? AND clientTypeFilter = ?
+      \(after == nil ? "" : "AND sortKey > ?") ORDER BY sortKey LIMIT ?
+      """,
+      arguments
+    ).map { (try $0.string("sortKey"), try Self.device($0)) }
   }
 }

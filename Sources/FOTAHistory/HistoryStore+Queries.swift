@@ -1,17 +1,16 @@
 import FOTAModel
 import FOTANightDevices
-import GRDB
 
 /// Reading and pruning the history, for the `history` commands.
 extension HistoryStore {
   /// Every run, oldest first.
   public func runs() throws(HistoryError) -> [HistoryRun] {
     do {
-      return try pool.read { db in
-        try RunTable(db: db).all().map(\.run)
+      return try database.read { sql in
+        try RunTable(sql: sql).all().map(\.run)
       }
     } catch {
-      throw .failed(path: path, reason: Self.describe(error))
+      throw .failed(path: path, reason: database.describe(error))
     }
   }
 
@@ -20,15 +19,15 @@ extension HistoryStore {
     run: HistoryRun, groups: [(dimension: String, value: String, devices: Int)], changes: [String: Int]
   )? {
     do {
-      return try pool.read { db in
-        guard let run = try RunTable(db: db).find(id) else { return nil }
+      return try database.read { sql in
+        guard let run = try RunTable(sql: sql).find(id) else { return nil }
         return (
-          run.run, try AggregateTable(db: db).groups(runId: id),
-          try ChangeTable(db: db).countsByKind(runId: id)
+          run.run, try AggregateTable(sql: sql).groups(runId: id),
+          try ChangeTable(sql: sql).countsByKind(runId: id)
         )
       }
     } catch {
-      throw .failed(path: path, reason: Self.describe(error))
+      throw .failed(path: path, reason: database.describe(error))
     }
   }
 
@@ -36,14 +35,14 @@ extension HistoryStore {
   /// and filter; run rows and the current state of every device stay. Returns the rows dropped.
   public func prune(keepNights: Int) throws(HistoryError) -> Int {
     do {
-      let dropped = try pool.write { db -> Int in
-        try ChangeTable(db: db).prune(keepNights: keepNights)
-          + AggregateTable(db: db).prune(keepNights: keepNights)
+      let dropped = try database.write { sql -> Int in
+        try ChangeTable(sql: sql).prune(keepNights: keepNights)
+          + AggregateTable(sql: sql).prune(keepNights: keepNights)
       }
-      try pool.vacuum()
+      try database.compact()
       return dropped
     } catch {
-      throw .failed(path: path, reason: Self.describe(error))
+      throw .failed(path: path, reason: database.describe(error))
     }
   }
 }

@@ -1,6 +1,5 @@
 import FOTAModel
 import Foundation
-import GRDB
 
 extension HistoryStore {
   /// Neighbours tried, on each side, when a split IMEI has left the account.
@@ -16,12 +15,12 @@ extension HistoryStore {
   ) throws(HistoryError) -> [[String]] {
     let filter = clientTypeFilter ?? ""
     return try access {
-      try self.pool.read { db -> [[String]] in
-        guard let runId = try RunTable(db: db).latestPublished(account: account, filter: filter)?.id else {
+      try self.database.read { sql -> [[String]] in
+        guard let runId = try RunTable(sql: sql).latestPublished(account: account, filter: filter)?.id else {
           return []
         }
-        if let count = try DeviceIndex.deviceCount(db, runId: runId),
-          var reader = try DeviceIndex.Reader(db, runId: runId)
+        if let count = try DeviceIndex.deviceCount(sql, runId: runId),
+          var reader = try DeviceIndex.Reader(sql, runId: runId)
         {
           // Last night's index holds its ids in IMEI order: one pass, no scan of the device table.
           return try Self.splits(count: count, ranges: ranges, minimumPerRange: minimumPerRange) { windows in
@@ -39,7 +38,7 @@ extension HistoryStore {
             return windows.map { $0.compactMap { ids[$0] } }
           }
         }
-        let devices = DeviceTable(db: db, account: account, filter: filter)
+        let devices = DeviceTable(sql: sql, account: account, filter: filter)
         return try Self.splits(count: try devices.count(), ranges: ranges, minimumPerRange: minimumPerRange) {
           windows in try windows.map { try devices.ids(at: $0) }
         }

@@ -14,9 +14,9 @@ import GRDB
 /// makes it count. A run killed in between leaves a pending run, which the next run completes
 /// (its report was published) or rolls back (``rollBack(_:)``). Readers see published runs only.
 public final class HistoryStore: Sendable {
-  /// The database file.
+  /// The database file, or the PostgreSQL URL without its password.
   public let path: String
-  let pool: DatabasePool
+  let database: any HistoryDatabase
 
   /// How long a run waits for SQLite's lock held by another process before it gives up.
   public static let defaultBusyTimeout: TimeInterval = 60
@@ -33,11 +33,18 @@ public final class HistoryStore: Sendable {
         at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
       var configuration = Configuration()
       configuration.busyMode = .timeout(busyTimeout)
-      pool = try DatabasePool(path: path, configuration: configuration)
+      let pool = try DatabasePool(path: path, configuration: configuration)
       try HistorySchema.migrator.migrate(pool)
+      database = SQLiteHistoryDatabase(path: path, pool: pool)
     } catch {
       throw .failed(path: path, reason: Self.describe(error))
     }
+  }
+
+  /// A store over an open, migrated database.
+  init(database: any HistoryDatabase) {
+    self.path = database.name
+    self.database = database
   }
 
   /// Checks an existing file read-only: a readable SQLite database with no unknown migrations.
@@ -68,8 +75,8 @@ public final class HistoryStore: Sendable {
   public func lastPublishedRun(account: String, clientTypeFilter: String?) throws(HistoryError) -> HistoryRun?
   {
     try access {
-      try self.pool.read { db in
-        try RunTable(db: db).latestPublished(account: account, filter: clientTypeFilter ?? "")?.run
+      try self.database.read { sql in
+        try RunTable(sql: sql).latestPublished(account: account, filter: clientTypeFilter ?? "")?.run
       }
     }
   }
@@ -81,10 +88,10 @@ public final class HistoryStore: Sendable {
     let filter = clientTypeFilter ?? ""
     return try access {
       guard
-        let run = try self.pool.read({ db in
-          try RunTable(db: db).latestPublished(account: account, filter: filter)
+        let run = try self.database.read({ sql in
+          try RunTable(sql: sql).latestPublished(account: account, filter: filter)
         }),
-        let earlier = try DeviceIndex.Reader(self.pool, runId: run.id)
+        let earlier = try DeviceIndex.Reader(self.database, runId: run.id)
       else { return nil }
       return HistoryFeed(
         account: account, filter: filter, previousRunId: run.id,
@@ -103,8 +110,8 @@ public final class HistoryStore: Sendable {
     let filter = clientTypeFilter ?? ""
     let night = CivilCalendar.isoDate(milliseconds: asOf)
     return try access {
-      try self.pool.read { db in
-        let runs = RunTable(db: db)
+      try self.database.read { sql in
+        let runs = RunTable(sql: sql)
         var latest = try runs.latestPublished(account: account, filter: filter)
         var replaces: Int64?
         var overrides: [String: Device?] = [:]
@@ -112,12 +119,12 @@ public final class HistoryStore: Sendable {
           if run.night > night { throw HistoryError.notLatestNight(night: night, latest: run.night) }
           if run.night == night {
             replaces = run.id
-            overrides = try Self.stateBefore(db, run: run)
+            overrides = try Self.stateBefore(sql, run: run)
             latest = try runs.latestPublished(account: account, filter: filter, before: run.id)
           }
         }
         var (delta, writes, comparison) = try Self.compare(
-          db, account: account, filter: filter, previous: latest, overrides: overrides, devices: devices,
+          sql, account: account, filter: filter, previous: latest, overrides: overrides, devices: devices,
           feed: feed)
         if let latest {
           delta.previousDevices = latest.devices
@@ -125,9 +132,9 @@ public final class HistoryStore: Sendable {
           delta.previousDataProblems = latest.dataProblems
         }
         let trends = try HistoryTrends.compute(
-          db, account: account, filter: filter, nights: trendNights, targetPercent: targetPercent,
+          sql, account: account, filter: filter, nights: trendNights, targetPercent: targetPercent,
           tonight: .init(night: night, summary: summary, delta: delta), excluding: replaces)
-        let upgradesBefore = try latest.flatMap { try UpgradeTotalsTable(db: db).upgrades(runId: $0.id) }
+        let upgradesBefore = try latest.flatMap { try UpgradeTotalsTable(sql: sql).upgrades(runId: $0.id) }
         return PreparedNight(
           history: NightHistory(delta: delta, trends: trends, upgradesBefore: upgradesBefore),
           account: account,
@@ -144,46 +151,44 @@ public final class HistoryStore: Sendable {
     -> Int64
   {
     try access {
-      try self.pool.writeWithoutTransaction { db in
-        var runId: Int64 = 0
-        try db.inTransaction(.immediate) {
-          if let replaced = night.replaces { try Self.undo(db, runId: replaced) }
-          let table = DeviceTable(db: db, account: night.account, filter: night.filter)
-          let writer = try table.writer()
-          var snapshots: [String: String] = [:]
-          var index: DeviceIndex?
-          switch night.writes {
-          case .everyDevice:
-            try table.deleteAll()
-            var tonight: DeviceIndex? = DeviceIndex()
-            var written = 0
-            for record in devices {
-              // A first night of a million devices takes seconds: a stop rolls it back on the way.
-              written += 1
-              if written % 10_000 == 0, Task.isCancelled { throw Stopping() }
-              try writer.write(record.device)
-              if tonight?.append(record.device) == false { tonight = nil }
-            }
-            index = tonight
-          case .changed(let upserts, let removals, let tonight):
-            index = tonight
-            for device in upserts { try writer.write(device) }
-            for (device, snapshot) in removals {
-              try table.delete(sortKey: DeviceID.sortKey(device.deviceId))
-              snapshots[device.deviceId] = snapshot
-            }
+      try self.database.write { sql in
+        if let replaced = night.replaces { try Self.undo(sql, runId: replaced) }
+        let table = DeviceTable(sql: sql, account: night.account, filter: night.filter)
+        var writer = try table.writer()
+        var snapshots: [String: String] = [:]
+        var index: DeviceIndex?
+        switch night.writes {
+        case .everyDevice:
+          try table.deleteAll()
+          var tonight: DeviceIndex? = DeviceIndex()
+          var written = 0
+          for record in devices {
+            // A first night of a million devices takes seconds: a stop rolls it back on the way.
+            written += 1
+            if written % 10_000 == 0, Task.isCancelled { throw Stopping() }
+            try writer.write(record.device)
+            if tonight?.append(record.device) == false { tonight = nil }
           }
-          runId = try RunTable(db: db).insertPending(night, output: output)
-          try ChangeTable(db: db).insert(runId: runId, night.history.delta.changes, snapshots: snapshots)
-          try AggregateTable(db: db).insert(runId: runId, summary: night.summary)
-          if let upgrades = night.upgrades {
-            let table = UpgradeTotalsTable(db: db)
-            try table.insert(runId: runId, upgrades)
-            try table.markRead(runId: runId)
+          try writer.finish()
+          index = tonight
+        case .changed(let upserts, let removals, let tonight):
+          index = tonight
+          for device in upserts { try writer.write(device) }
+          try writer.finish()
+          for (device, snapshot) in removals {
+            try table.delete(sortKey: DeviceID.sortKey(device.deviceId))
+            snapshots[device.deviceId] = snapshot
           }
-          try index?.store(db, runId: runId, account: night.account, filter: night.filter)
-          return .commit
         }
+        let runId = try RunTable(sql: sql).insertPending(night, output: output)
+        try ChangeTable(sql: sql).insert(runId: runId, night.history.delta.changes, snapshots: snapshots)
+        try AggregateTable(sql: sql).insert(runId: runId, summary: night.summary)
+        if let upgrades = night.upgrades {
+          let table = UpgradeTotalsTable(sql: sql)
+          try table.insert(runId: runId, upgrades)
+          try table.markRead(runId: runId)
+        }
+        try index?.store(sql, runId: runId, account: night.account, filter: night.filter)
         return runId
       }
     }
@@ -197,7 +202,7 @@ public final class HistoryStore: Sendable {
   /// Marks a committed run published: its report is in place.
   public func markPublished(_ runId: Int64) throws(HistoryError) {
     try access {
-      try self.pool.write { db in try RunTable(db: db).markPublished(runId) }
+      try self.database.write { sql in try RunTable(sql: sql).markPublished(runId) }
     }
   }
 
@@ -205,20 +210,15 @@ public final class HistoryStore: Sendable {
   /// they were, and the run, its changes and its aggregates are removed.
   public func rollBack(_ runId: Int64) throws(HistoryError) {
     try access {
-      try self.pool.writeWithoutTransaction { db in
-        try db.inTransaction(.immediate) {
-          try Self.undo(db, runId: runId)
-          return .commit
-        }
-      }
+      try self.database.write { sql in try Self.undo(sql, runId: runId) }
     }
   }
 
   /// Runs committed but not marked published: left by a run killed between the two.
   public func pendingRuns() throws(HistoryError) -> [HistoryRun] {
     try access {
-      try self.pool.read { db in
-        try RunTable(db: db).pending().map(\.run)
+      try self.database.read { sql in
+        try RunTable(sql: sql).pending().map(\.run)
       }
     }
   }
@@ -232,16 +232,16 @@ public final class HistoryStore: Sendable {
     } catch let error as HistoryError {
       throw error
     } catch {
-      throw .failed(path: path, reason: Self.describe(error))
+      throw .failed(path: path, reason: database.describe(error))
     }
   }
 
   /// How the devices a run changed looked before it, by sort key (`nil`: absent before it).
-  private static func stateBefore(_ db: Database, run: RunTable.Record) throws -> [String: Device?] {
+  private static func stateBefore(_ sql: any HistorySQL, run: RunTable.Record) throws -> [String: Device?] {
     guard !run.isFirst else { return [:] }
-    let stored = try DeviceTable(db: db, account: run.account, filter: run.clientTypeFilter).reader()
+    let stored = DeviceTable(sql: sql, account: run.account, filter: run.clientTypeFilter)
     var before: [String: Device?] = [:]
-    for change in try ChangeTable(db: db).newestFirst(runId: run.id) {
+    for change in try ChangeTable(sql: sql).newestFirst(runId: run.id) {
       let key = change.sortKey
       switch change.kind {
       case .added: before[key] = .some(nil)
@@ -266,20 +266,21 @@ public final class HistoryStore: Sendable {
   /// Merges tonight's devices with the stored ones (as they were before the replaced run, when
   /// `overrides` says so), in IMEI order: the delta and the rows to write.
   private static func compare(
-    _ db: Database, account: String, filter: String, previous: RunTable.Record?, overrides: [String: Device?],
+    _ sql: any HistorySQL, account: String, filter: String, previous: RunTable.Record?,
+    overrides: [String: Device?],
     devices: SpooledDevices, feed: HistoryFeed?
   ) throws -> (FleetDelta, PreparedNight.Writes, HistoryComparison) {
     guard let previous else { return (DeltaBuilder(previousNight: nil).delta, .everyDevice, .firstNight) }
     if overrides.isEmpty, let feed, feed.account == account, feed.filter == filter,
       feed.previousRunId == previous.id,
       let (delta, writes) = try apply(
-        feed.finished(), db, account: account, filter: filter, previous: previous)
+        feed.finished(), sql, account: account, filter: filter, previous: previous)
     {
       return (delta, writes, .fedWhileCollecting)
     }
     if overrides.isEmpty,
       let (delta, writes) = try compareByIndex(
-        db, account: account, filter: filter, previous: previous, devices: devices)
+        sql, account: account, filter: filter, previous: previous, devices: devices)
     {
       return (delta, writes, .deviceIndex)
     }
@@ -287,7 +288,7 @@ public final class HistoryStore: Sendable {
     var tonight: DeviceIndex? = DeviceIndex()
     var upserts = CompactDevices()
     var removals: [(device: Device, snapshot: String)] = []
-    var stored = try StoredDevices(db, account: account, filter: filter, overrides: overrides)
+    var stored = try StoredDevices(sql, account: account, filter: filter, overrides: overrides)
     var previousDevice = try stored.next()
     var currentIterator = devices.lazy.map(\.device).makeIterator()
     var current = currentIterator.next()
@@ -333,29 +334,30 @@ public final class HistoryStore: Sendable {
   /// spool. `nil` when the previous run has no index or tonight's ids cannot be indexed; the
   /// caller then compares row by row.
   private static func compareByIndex(
-    _ db: Database, account: String, filter: String, previous: RunTable.Record, devices: SpooledDevices
+    _ sql: any HistorySQL, account: String, filter: String, previous: RunTable.Record, devices: SpooledDevices
   ) throws -> (FleetDelta, PreparedNight.Writes)? {
-    guard let earlier = try DeviceIndex.Reader(db, runId: previous.id) else { return nil }
+    guard let earlier = try DeviceIndex.Reader(sql, runId: previous.id) else { return nil }
     var merge = try DeviceIndexMerge(previous: earlier)
     for record in devices {
       try merge.take(record.device)
       guard merge.usable else { return nil }
     }
     try merge.finish()
-    return try apply(merge, db, account: account, filter: filter, previous: previous)
+    return try apply(merge, sql, account: account, filter: filter, previous: previous)
   }
 
   /// The delta and the rows to write from a merge with the previous run's index: only the
   /// devices it names are read from the `device` table. `nil` when the merge could not be
   /// completed or the table does not hold what the index says.
   private static func apply(
-    _ merge: DeviceIndexMerge, _ db: Database, account: String, filter: String, previous: RunTable.Record
+    _ merge: DeviceIndexMerge, _ sql: any HistorySQL, account: String, filter: String,
+    previous: RunTable.Record
   ) throws -> (FleetDelta, PreparedNight.Writes)? {
     guard merge.usable else { return nil }
     var builder = DeltaBuilder(previousNight: previous.night)
     var upserts = CompactDevices()
     var removals: [(device: Device, snapshot: String)] = []
-    let lookup = try DeviceTable(db: db, account: account, filter: filter).reader()
+    let lookup = DeviceTable(sql: sql, account: account, filter: filter)
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys
     func stored(_ id: String) throws -> Device? {
@@ -387,17 +389,20 @@ public final class HistoryStore: Sendable {
   }
 
   /// Undoes a run: restores the device rows its change log describes and deletes it.
-  private static func undo(_ db: Database, runId id: Int64) throws {
-    let runs = RunTable(db: db)
+  private static func undo(_ sql: any HistorySQL, runId id: Int64) throws {
+    let runs = RunTable(sql: sql)
     guard let run = try runs.find(id) else { return }
-    let table = DeviceTable(db: db, account: run.account, filter: run.clientTypeFilter)
+    let table = DeviceTable(sql: sql, account: run.account, filter: run.clientTypeFilter)
     if run.isFirst {
       try table.deleteAll()
     } else {
-      let writer = try table.writer()
-      for (key, device) in try stateBefore(db, run: run).sorted(by: { $0.key < $1.key }) {
-        if let device { try writer.write(device) } else { try table.delete(sortKey: key) }
+      var writer = try table.writer()
+      var deleted: [String] = []
+      for (key, device) in try stateBefore(sql, run: run).sorted(by: { $0.key < $1.key }) {
+        if let device { try writer.write(device) } else { deleted.append(key) }
       }
+      try writer.finish()
+      for key in deleted { try table.delete(sortKey: key) }
     }
     try runs.delete(id)
   }

@@ -1,6 +1,5 @@
 import FOTAModel
 import FOTANightDevices
-import GRDB
 
 /// Reads adoption trends and upgrade velocity from the per-run aggregates and the change log of
 /// the published runs, with tonight's figures (not yet recorded) as the last night.
@@ -16,16 +15,16 @@ enum HistoryTrends {
   static let longestProjectionDays = 36_500
 
   static func compute(
-    _ db: Database, account: String, filter: String, nights windowNights: Int, targetPercent: Double,
+    _ sql: any HistorySQL, account: String, filter: String, nights windowNights: Int, targetPercent: Double,
     tonight: Tonight, excluding replaced: Int64?
   ) throws -> FleetTrends {
-    let earlier = try RunTable(db: db).recentPublished(
+    let earlier = try RunTable(sql: sql).recentPublished(
       account: account, filter: filter, excluding: replaced, limit: max(windowNights, 1) - 1)
     let ids = earlier.map(\.id)
     let nights = earlier.map(\.night) + [tonight.night]
     let nightOf = Dictionary(uniqueKeysWithValues: earlier.map { ($0.id, $0.night) })
-    let aggregates = AggregateTable(db: db)
-    let changes = ChangeTable(db: db)
+    let aggregates = AggregateTable(sql: sql)
+    let changes = ChangeTable(sql: sql)
 
     // Devices per model, and per model and firmware, night by night.
     var modelDevices: [String: [ModelKey: Int]] = [:]

@@ -1,11 +1,10 @@
 import FOTAModel
-import GRDB
 
 /// The `run` table, every statement that touches it: one row per recorded night of an account
 /// and filter, pending until its report is published.
 struct RunTable {
   /// One row of the table.
-  struct Record: Codable, FetchableRecord {
+  struct Record {
     var id: Int64
     var account: String
     var clientTypeFilter: String
@@ -20,7 +19,25 @@ struct RunTable {
     var changes: Int
     var state: String
     var output: String
-    var dataProblems: Int
+    var dataProblems: Int?
+
+    init(_ row: HistoryRow) throws {
+      id = try row.int64("id")
+      account = try row.string("account")
+      clientTypeFilter = try row.string("clientTypeFilter")
+      night = try row.string("night")
+      asOf = try row.int64("asOf")
+      isFirst = try row.bool("isFirst")
+      devices = try row.int("devices")
+      ready = try row.int("ready")
+      added = try row.int("added")
+      removed = try row.int("removed")
+      changedDevices = try row.int("changedDevices")
+      changes = try row.int("changes")
+      state = try row.string("state")
+      output = try row.string("output")
+      dataProblems = try row.optionalInt("dataProblems")
+    }
 
     /// The run as `history list` shows it.
     var run: HistoryRun {
@@ -31,74 +48,86 @@ struct RunTable {
     }
   }
 
-  let db: Database
+  /// The columns a ``Record`` reads.
+  static let columns = """
+    id, account, clientTypeFilter, night, asOf, isFirst, devices, ready, added, removed, changedDevices, changes,
+    state, output, dataProblems
+    """
+
+  let sql: any HistorySQL
+
+  private func records(_ condition: String, _ arguments: [any HistoryBindable]) throws -> [Record] {
+    try sql.rows("SELECT \(Self.columns) FROM run \(condition)", arguments).map(Record.init)
+  }
 
   /// The run with id `id`.
   func find(_ id: Int64) throws -> Record? {
-    try Record.fetchOne(db, sql: "SELECT * FROM run WHERE id = ?", arguments: [id])
+    try records("WHERE id = ?", [id]).first
   }
 
   /// The latest published run of an account and filter (before run `before`, when given).
   /// Nights only ever grow with the run id, because an older night than the latest is refused.
   func latestPublished(account: String, filter: String, before: Int64 = .max) throws -> Record? {
-    try Record.fetchOne(
-      db,
-      sql: """
-        SELECT * FROM run WHERE account = ? AND clientTypeFilter = ? AND state = 'published' AND id < ?
-        ORDER BY id DESC LIMIT 1
-        """,
-      arguments: [account, filter, before])
+    try records(
+      """
+      WHERE account = ? AND clientTypeFilter = ? AND state = 'published' AND id < ?
+      ORDER BY id DESC LIMIT 1
+      """,
+      [account, filter, before]
+    ).first
   }
 
   /// The last `limit` published runs of an account and filter but `excluded`, oldest first.
   func recentPublished(account: String, filter: String, excluding excluded: Int64?, limit: Int) throws
     -> [Record]
   {
-    try Record.fetchAll(
-      db,
-      sql: """
-        SELECT * FROM run WHERE account = ? AND clientTypeFilter = ? AND state = 'published' AND id != ?
-        ORDER BY id DESC LIMIT ?
-        """,
-      arguments: [account, filter, excluded ?? -1, limit]
+    try records(
+      """
+      WHERE account = ? AND clientTypeFilter = ? AND state = 'published' AND id != ?
+      ORDER BY id DESC LIMIT ?
+      """,
+      [account, filter, excluded ?? -1, limit]
     ).reversed()
   }
 
   /// Every run, by account and filter, oldest first.
   func all() throws -> [Record] {
-    try Record.fetchAll(db, sql: "SELECT * FROM run ORDER BY account, clientTypeFilter, id")
+    try records("ORDER BY account, clientTypeFilter, id", [])
   }
 
   /// Runs committed but not marked published.
   func pending() throws -> [Record] {
-    try Record.fetchAll(db, sql: "SELECT * FROM run WHERE state = 'pending' ORDER BY id")
+    try records("WHERE state = 'pending' ORDER BY id", [])
   }
 
   /// Records a prepared night as a pending run; returns its id.
   func insertPending(_ night: PreparedNight, output: String) throws -> Int64 {
     let delta = night.history.delta
-    try db.execute(
-      sql: """
+    guard
+      let id = try sql.int64(
+        """
         INSERT INTO run (account, clientTypeFilter, night, asOf, isFirst, devices, ready, added, removed,
           changedDevices, changes, state, output, dataProblems)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)
+        RETURNING id
         """,
-      arguments: [
-        night.account, night.filter, night.night, night.asOf, !delta.hasPreviousRun,
-        night.summary.totals.devices, night.summary.totals.ready, delta.added, delta.removed,
-        delta.changedDevices, delta.changes.count, output, night.dataProblems,
-      ])
-    return db.lastInsertedRowID
+        [
+          night.account, night.filter, night.night, night.asOf, !delta.hasPreviousRun,
+          night.summary.totals.devices, night.summary.totals.ready, delta.added, delta.removed,
+          delta.changedDevices, delta.changes.count, output, night.dataProblems,
+        ])
+    else { throw HistorySQLError.noColumn("id") }
+    return id
   }
 
   /// Marks a run published.
   func markPublished(_ id: Int64) throws {
-    try db.execute(sql: "UPDATE run SET state = 'published' WHERE id = ?", arguments: [id])
+    try sql.execute("UPDATE run SET state = 'published' WHERE id = ?", [id])
   }
 
   /// Deletes a run; its changes, aggregates and device index go with it (`ON DELETE CASCADE`).
   func delete(_ id: Int64) throws {
-    try db.execute(sql: "DELETE FROM run WHERE id = ?", arguments: [id])
+    try sql.execute("DELETE FROM run WHERE id = ?", [id])
   }
 
   /// The ids of the runs older than the last `keep` of their account and filter, as a subquery

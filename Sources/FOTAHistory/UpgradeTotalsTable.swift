@@ -1,39 +1,43 @@
 import FOTAModel
-import GRDB
 
 /// The `upgradeTotals` table, every statement that touches it: each run's upgrades (from
 /// ThingSpace's upgrade reports) with their device entries by outcome, so that the next night can
 /// say how many devices each upgrade moved since.
 struct UpgradeTotalsTable {
-  let db: Database
+  let sql: any HistorySQL
 
   /// Records run `runId`'s upgrades.
   func insert(runId: Int64, _ upgrades: [UpgradeTotals]) throws {
-    let statement = try db.makeStatement(
-      sql: """
-        INSERT INTO upgradeTotals (runId, upgradeId, status, devices, succeeded, failed, inProgress, pending, other)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
+    var batch = try sql.batch(
+      into: "upgradeTotals",
+      columns: [
+        "runId", "upgradeId", "status", "devices", "succeeded", "failed", "inProgress", "pending", "other",
+      ], conflict: "")
     for upgrade in upgrades {
-      try statement.execute(arguments: [
+      try batch.add([
         runId, upgrade.upgradeId, upgrade.status, upgrade.devices, upgrade.succeeded, upgrade.failed,
         upgrade.inProgress, upgrade.pending, upgrade.other,
       ])
     }
+    try batch.finish()
   }
 
   /// Run `runId`'s upgrades by id; `nil` when that run read no upgrade reports.
   func upgrades(runId: Int64) throws -> [String: UpgradeTotals]? {
-    guard try Bool.fetchOne(db, sql: "SELECT readUpgrades FROM run WHERE id = ?", arguments: [runId]) == true
-    else { return nil }
-    let rows = try Row.fetchAll(
-      db, sql: "SELECT * FROM upgradeTotals WHERE runId = ? ORDER BY upgradeId", arguments: [runId])
+    guard try sql.int64("SELECT readUpgrades FROM run WHERE id = ?", [runId]) == 1 else { return nil }
+    let rows = try sql.rows(
+      """
+      SELECT upgradeId, status, devices, succeeded, failed, inProgress, pending, other FROM upgradeTotals
+      WHERE runId = ? ORDER BY upgradeId
+      """, [runId])
     var upgrades: [String: UpgradeTotals] = [:]
     for row in rows {
       let totals = UpgradeTotals(
-        upgradeId: row["upgradeId"], status: row["status"], devices: row["devices"],
-        succeeded: row["succeeded"],
-        failed: row["failed"], inProgress: row["inProgress"], pending: row["pending"], other: row["other"])
+        upgradeId: try row.string("upgradeId"), status: try row.string("status"),
+        devices: try row.int("devices"),
+        succeeded: try row.int("succeeded"), failed: try row.int("failed"),
+        inProgress: try row.int("inProgress"),
+        pending: try row.int("pending"), other: try row.int("other"))
       upgrades[totals.upgradeId] = totals
     }
     return upgrades
@@ -41,6 +45,6 @@ struct UpgradeTotalsTable {
 
   /// Marks run `runId` as having read the upgrade reports (even when they held no upgrade).
   func markRead(runId: Int64) throws {
-    try db.execute(sql: "UPDATE run SET readUpgrades = 1 WHERE id = ?", arguments: [runId])
+    try sql.execute("UPDATE run SET readUpgrades = 1 WHERE id = ?", [runId])
   }
 }
