@@ -145,7 +145,7 @@ let package = Package(
     .target(
       name: "FOTATestSupport",
       dependencies: [
-        "FOTAJob", "FOTASimulator", "FOTAFleet", "FOTACollect", "ThingSpaceAPI", logging,
+        "FOTAJob", "FOTAHistory", "FOTASimulator", "FOTAFleet", "FOTACollect", "ThingSpaceAPI", logging,
         .product(name: "CSV", package: "CSV.swift"),
       ],
       swiftSettings: strict),

@@ -44,15 +44,26 @@ public struct RunConfiguration: Sendable {
   public var plan: PlanOptions?
   /// The e-mailed summary (`summary.eml`), or `nil` for none.
   public var email: EmailOptions?
-  /// The history database, or `nil` to keep none.
-  public var history: URL?
+  /// The history: an SQLite file or a shared PostgreSQL database; `nil` to keep none.
+  public var historyLocation: HistoryLocation?
+  /// The SQLite history file, when the history is one (setting it keeps the history there).
+  public var history: URL? {
+    get {
+      guard case .sqlite(let path) = historyLocation else { return nil }
+      return URL(fileURLWithPath: path)
+    }
+    set { historyLocation = newValue.map { .sqlite(path: $0.path) } }
+  }
+  /// How this run names itself to other runs sharing a PostgreSQL history (`pg_stat_activity`).
+  public var runName = "fota-report on \(ProcessInfo.processInfo.hostName), pid \(getpid())"
   /// Nights the trends look back over, tonight included.
   public var trendNights = 30
   /// The share of a model on its newest firmware that projections aim for, in percent.
   public var targetSharePercent = 95.0
   /// Publish a night whose fleet fell by more than half since the last recorded night.
   public var allowDrop = false
-  /// How long the history waits for SQLite's lock held by another process.
+  /// How long the history waits for a lock held by another process (SQLite's busy timeout,
+  /// PostgreSQL's `lock_timeout`), and so bounds each of its statements.
   public var historyBusyTimeout = HistoryStore.defaultBusyTimeout
   /// Every secret the run holds; the client adds the tokens it obtains.
   public var redactor = SecretRedactor()

@@ -5,6 +5,7 @@ import FOTAPublish
 import FOTARender
 import Foundation
 import Logging
+import ThingSpaceAPI
 
 /// What a run checks and takes before its first request, so that nothing it could have known is
 /// found out after collecting: the templates load; `--out` is the job's to replace; the history
@@ -57,15 +58,25 @@ struct RunPreflight {
     }
     if let pages = configuration.savePages { PageRecorder.removeLeftovers(beside: pages) }
 
-    guard let path = configuration.history else {
+    guard let location = configuration.historyLocation else {
       history = nil
       historyProblem = nil
       return
     }
+    var opened: HistoryStore?
     do {
-      history = try HistoryStore(path: path.path, busyTimeout: configuration.historyBusyTimeout)
+      opened = try HistoryStore.open(
+        location, busyTimeout: configuration.historyBusyTimeout, applicationName: configuration.runName,
+        logger: logger)
+      try opened?.lockRun(
+        account: configuration.account ?? configuration.source.account ?? "",
+        clientTypeFilter: configuration.clientType?.rawValue)
+      history = opened
       historyProblem = nil
     } catch {
+      opened?.close()
+      // Another run of the account records into the shared history: this one must not start.
+      if case .locked = error { throw .busy(ErrorText.describe(error)) }
       history = nil
       historyProblem = ErrorText.describe(error)
     }

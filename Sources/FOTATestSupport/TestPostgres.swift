@@ -1,3 +1,4 @@
+import FOTAHistory
 import Foundation
 
 /// A PostgreSQL 15 server of the test's own (Debian's `postgresql`, installed by
@@ -35,14 +36,38 @@ public final class TestPostgres: Sendable {
   /// Starts a server on a thread of its own (`initdb` and `pg_ctl` take seconds, and the tests'
   /// in-process servers need every thread of the shared pool meanwhile); `stop()` it when done.
   public static func start() async throws -> TestPostgres {
-    try await offPool { try TestPostgres() }
+    try await OffPool.run { try TestPostgres() }
   }
 
-  /// Runs `body` on a new thread, so no thread of the concurrency pool waits for a process.
-  static func offPool<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
-    try await withCheckedThrowingContinuation { continuation in
-      Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
-    }
+  /// One server for the whole test process, started on first use and stopped when the process
+  /// exits; each test keeps its history in a schema of its own (``location(schema:)``).
+  public static func shared() async throws -> TestPostgres {
+    try await sharedServer.value
+  }
+
+  private static let sharedServer = Task<TestPostgres, any Error> {
+    let server = try await start()
+    SharedStop.server = server
+    atexit { SharedStop.server?.stop() }
+    return server
+  }
+
+  private enum SharedStop {
+    nonisolated(unsafe) static var server: TestPostgres?
+  }
+
+  /// A schema name no other test uses.
+  public static func uniqueSchema(_ prefix: String = "t") -> String {
+    "\(prefix)_\(UUID().uuidString.prefix(8).lowercased())"
+  }
+
+  /// A PostgreSQL history in `schema` of this server, with the password as a run is given it.
+  public func location(schema: String, database: String = "postgres") throws -> HistoryLocation {
+    guard
+      case .postgreSQL(var location) = try HistoryLocation(url(database: database), environment: environment)
+    else { throw ServerError.notInstalled }
+    try location.use(schema: schema)
+    return .postgreSQL(location)
   }
 
   private init() throws {

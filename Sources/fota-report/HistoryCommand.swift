@@ -13,16 +13,29 @@ struct HistoryCommand: ParsableCommand {
 
   /// Where the history is.
   struct Location: ParsableArguments {
-    @Option(help: ArgumentHelp("The SQLite history of earlier runs.", valueName: "PATH"))
+    @Option(
+      help: ArgumentHelp(
+        "The history of earlier runs: an SQLite file, or a PostgreSQL URL as `run --history` takes it.",
+        valueName: "PATH|URL"))
     var history = "Reports/history.sqlite"
 
+    @Option(
+      name: .customLong("history-schema"),
+      help: ArgumentHelp("The schema of a PostgreSQL history.", valueName: "NAME"))
+    var historySchema = "fota"
+
+    func validate() throws {
+      _ = try HistoryLocation.parse(history, schema: historySchema)
+    }
+
     func open() throws -> HistoryStore {
-      guard FileManager.default.fileExists(atPath: history) else {
-        FailureReport.print(HistoryError.failed(path: history, reason: "no such file"))
+      let location = try HistoryLocation.parse(history, schema: historySchema)
+      if case .sqlite(let path) = location, !FileManager.default.fileExists(atPath: path) {
+        FailureReport.print(HistoryError.failed(path: path, reason: "no such file"))
         throw ExitCode.failure
       }
       do {
-        return try HistoryStore(path: history)
+        return try HistoryStore.open(location)
       } catch {
         FailureReport.print(error)
         throw ExitCode.failure
@@ -73,7 +86,7 @@ struct HistoryCommand: ParsableCommand {
       let store = try location.open()
       do {
         guard let details = try store.details(run: runId) else {
-          FailureReport.print(HistoryError.noSuchRun(path: location.history, id: runId))
+          FailureReport.print(HistoryError.noSuchRun(path: store.path, id: runId))
           throw ExitCode.failure
         }
         let run = details.run

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FOTACollect
+import FOTAHistory
 import FOTAModel
 import FOTANormalise
 import FOTAPlan
@@ -43,8 +44,17 @@ struct ReportOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "The SQLite history of earlier runs, for what changed since the last one.", valueName: "PATH"))
+      "The history of earlier runs, for what changed since the last one: an SQLite file, or a shared "
+        + "PostgreSQL database as postgresql://USER@HOST:PORT/DATABASE (?sslmode=disable|prefer|require|"
+        + "verify-full, sslrootcert=FILE, host=/socket/dir); its password comes from PGPASSWORD or a "
+        + ".pgpass file (PGPASSFILE), never from the URL.",
+      valueName: "PATH|URL"))
   var history = "Reports/history.sqlite"
+
+  @Option(
+    name: .customLong("history-schema"),
+    help: ArgumentHelp("The schema of a PostgreSQL history's tables and views.", valueName: "NAME"))
+  var historySchema = "fota"
 
   @Flag(name: .customLong("no-history"), help: "Keep no history and report no changes.")
   var noHistory = false
@@ -140,7 +150,11 @@ struct ReportOptions: ParsableArguments {
       campaignDays: campaignDays, alertFailureRate: alertFailureRate)
   }
 
-  var historyURL: URL? { noHistory ? nil : URL(fileURLWithPath: history) }
+  /// `--history` and `--history-schema` read; a malformed URL is a usage error (exit 64).
+  func historyLocation() throws -> HistoryLocation? {
+    guard !noHistory else { return nil }
+    return try HistoryLocation.parse(history, schema: historySchema)
+  }
 
   var outputURL: URL { URL(fileURLWithPath: out) }
 

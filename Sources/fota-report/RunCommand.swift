@@ -48,6 +48,7 @@ struct RunCommand: AsyncParsableCommand {
   var logging: LoggingOptions
 
   func validate() throws {
+    _ = try report.historyLocation()
     try source.validate()
     if let problem = CampaignPlanner.validate(phases: report.phaseList) {
       throw ValidationError("--phases: \(problem)")
@@ -86,7 +87,7 @@ struct RunCommand: AsyncParsableCommand {
     configuration.xlsxDevices = report.xlsxDevices
     configuration.retryPolicy = source.retryPolicy
     configuration.parallel = source.parallel
-    configuration.history = report.historyURL
+    configuration.historyLocation = try report.historyLocation()
     configuration.plan = report.planOptions
     configuration.email = try email.options
     configuration.delivery = try email.delivery.delivery(timeout: .seconds(source.timeout))

@@ -77,41 +77,32 @@ struct PostgreSQLRunLockTests {
   @Test(
     "a second run of one account is refused naming the first; other accounts go ahead; a dead run frees it")
   func oneRunPerAccount() async throws {
-    let server = try await TestPostgres.start()
-    defer { server.stop() }
-    let connector = PostgreSQLConnector(location: try PostgreSQLConnectionTests.location(server.url()))
-    let logger = PostgreSQLConnectionTests.logger
-    let first = try await PostgreSQLRunLock.acquire(
-      connector, account: "0242078698-00001", clientTypeFilter: nil, holder: "fota-report on host-a, pid 11",
-      logger: logger)
-    do {
-      _ = try await PostgreSQLRunLock.acquire(
-        connector, account: "0242078698-00001", clientTypeFilter: nil,
-        holder: "fota-report on host-b, pid 22",
-        logger: logger)
-      Issue.record("two runs of one account held the lock")
-    } catch {
-      #expect(error == .locked(path: connector.location.description, holder: "fota-report on host-a, pid 11"))
-      #expect(error.errorDescription?.contains("host-a, pid 11") == true)
+    let server = try await TestPostgres.shared()
+    let location = try server.location(schema: TestPostgres.uniqueSchema())
+    let account = "0242078698-00001"
+    let first = try HistoryStore.open(location, applicationName: "fota-report on host-a, pid 11")
+    try first.lockRun(account: account, clientTypeFilter: nil)
+    let second = try HistoryStore.open(location, applicationName: "fota-report on host-b, pid 22")
+    defer { second.close() }
+    #expect(throws: HistoryError.locked(path: location.description, holder: "fota-report on host-a, pid 11"))
+    {
+      try second.lockRun(account: account, clientTypeFilter: nil)
     }
-    // Another account, or another client type of the same account: its own lock.
-    let other = try await PostgreSQLRunLock.acquire(
-      connector, account: "0242078698-00002", clientTypeFilter: nil, holder: "b", logger: logger)
-    let filtered = try await PostgreSQLRunLock.acquire(
-      connector, account: "0242078698-00001", clientTypeFilter: "LWM2M", holder: "c", logger: logger)
-    await other.release()
-    await filtered.release()
+    // Another account, or another client type of the same account: a lock of its own.
+    try second.lockRun(account: "0242078698-00002", clientTypeFilter: nil)
+    try second.lockRun(account: account, clientTypeFilter: "LWM2M")
     // A run that dies loses its connection, and the lock with it: the server ends its session.
-    let admin = try await connector.connect(logger: logger)
+    let admin = try await PostgreSQLConnector(location: try PostgreSQLConnectionTests.location(server.url()))
+      .connect(logger: PostgreSQLConnectionTests.logger)
     let ended = try await admin.query(
       "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE application_name = 'fota-report on host-a, pid 11'",
-      logger: logger)
+      logger: PostgreSQLConnectionTests.logger)
     for try await terminated in ended.decode(Bool.self) { #expect(terminated) }
     try await admin.close()
-    let again = try await PostgreSQLRunLock.acquire(
-      connector, account: "0242078698-00001", clientTypeFilter: nil, holder: "d", logger: logger)
-    await again.release()
-    // The dead run's release sends nothing and does not wait.
-    await first.release()
+    let third = try HistoryStore.open(location, applicationName: "c")
+    defer { third.close() }
+    try third.lockRun(account: account, clientTypeFilter: nil)
+    // Closing the dead run's store sends nothing and does not wait.
+    first.close()
   }
 }

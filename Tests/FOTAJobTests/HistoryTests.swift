@@ -1,7 +1,6 @@
 import CSV
 import FOTACollect
 import FOTAFleet
-import FOTAHistory
 import FOTAJob
 import FOTAModel
 import FOTANightDevices
@@ -11,6 +10,8 @@ import FOTATestSupport
 import Foundation
 import GRDB
 import Testing
+
+@testable import FOTAHistory
 
 @Suite("night-to-night history")
 struct HistoryTests {
@@ -59,7 +60,13 @@ struct HistoryTests {
 
   struct Night {
     let fixture: JobFixture
-    let history: URL
+    let location: HistoryLocation
+
+    /// The SQLite file (the tests that look into it directly use SQLite).
+    var history: URL {
+      guard case .sqlite(let path) = location else { preconditionFailure("not an SQLite history") }
+      return URL(fileURLWithPath: path)
+    }
 
     func run(
       _ night: Int, source: RunConfiguration.Source? = nil, extraOutputs: [any ReportOutput & Sendable] = []
@@ -67,7 +74,7 @@ struct HistoryTests {
       var configuration = fixture.configuration(
         source ?? .demo(seed: HistoryTests.seed, devices: HistoryTests.devices, night: night))
       configuration.asOf = JobFixture.asOf + Int64(night) * HistoryTests.dayMs
-      configuration.history = history
+      configuration.historyLocation = location
       configuration.formats = [.csv, .html, .xml]
       var job = ReportJob(configuration: configuration, logger: JobFixture.logger)
       job.additionalOutputs = extraOutputs
@@ -82,20 +89,22 @@ struct HistoryTests {
       return changes
     }
 
+    /// A number the history's own SQL (the same in both stores) reads from it.
     func count(_ sql: String) throws -> Int {
-      let queue = try DatabaseQueue(path: history.path)
-      return try queue.read { try Int.fetchOne($0, sql: sql) ?? -1 }
+      let store = try HistoryStore.open(location)
+      defer { store.close() }
+      return try store.database.read { try $0.int64(sql).map { Int($0) } } ?? -1
     }
   }
 
-  static func makeNight() throws -> Night {
+  static func makeNight(_ store: TestHistoryStore = .sqlite) async throws -> Night {
     let fixture = try JobFixture()
-    return Night(fixture: fixture, history: fixture.directory.path("history.sqlite"))
+    return Night(fixture: fixture, location: try await store.location(in: fixture.directory))
   }
 
-  @Test("the first run says there is no earlier run")
-  func firstRun() async throws {
-    let night = try Self.makeNight()
+  @Test("the first run says there is no earlier run", arguments: TestHistoryStore.allCases)
+  func firstRun(store: TestHistoryStore) async throws {
+    let night = try await Self.makeNight(store)
     defer { night.fixture.remove() }
     let outcome = try await night.run(0)
     #expect(outcome.delta?.previousNight == nil)
@@ -106,9 +115,11 @@ struct HistoryTests {
     #expect(try night.count("SELECT count(*) FROM device") == outcome.summary.totals.devices)
   }
 
-  @Test("every change kind over several nights matches changes computed independently")
-  func severalNights() async throws {
-    let night = try Self.makeNight()
+  @Test(
+    "every change kind over several nights matches changes computed independently",
+    arguments: TestHistoryStore.allCases)
+  func severalNights(store: TestHistoryStore) async throws {
+    let night = try await Self.makeNight(store)
     defer { night.fixture.remove() }
     _ = try await night.run(0)
     var kinds = Set<String>()
@@ -133,9 +144,9 @@ struct HistoryTests {
 
   @Test("later nights compared while collecting, through the device index or row by row give one history")
   func comparisons() async throws {
-    let fed = try Self.makeNight()
-    let indexed = try Self.makeNight()
-    let rowByRow = try Self.makeNight()
+    let fed = try await Self.makeNight()
+    let indexed = try await Self.makeNight()
+    let rowByRow = try await Self.makeNight()
     let nights = [fed, indexed, rowByRow]
     defer { for night in nights { night.fixture.remove() } }
     for k in 0...3 {
@@ -175,9 +186,10 @@ struct HistoryTests {
     #expect(tables[0] != nil)
   }
 
-  @Test("the same night run twice replaces it instead of counting it twice")
-  func sameNightTwice() async throws {
-    let night = try Self.makeNight()
+  @Test(
+    "the same night run twice replaces it instead of counting it twice", arguments: TestHistoryStore.allCases)
+  func sameNightTwice(store: TestHistoryStore) async throws {
+    let night = try await Self.makeNight(store)
     defer { night.fixture.remove() }
     _ = try await night.run(0)
     let first = try await night.run(1)
@@ -191,9 +203,9 @@ struct HistoryTests {
     await #expect(throws: HistoryError.self) { _ = try await night.run(0) }
   }
 
-  @Test("a failed night leaves the history untouched")
-  func failedNight() async throws {
-    let night = try Self.makeNight()
+  @Test("a failed night leaves the history untouched", arguments: TestHistoryStore.allCases)
+  func failedNight(store: TestHistoryStore) async throws {
+    let night = try await Self.makeNight(store)
     defer { night.fixture.remove() }
     _ = try await night.run(0)
     let devices = try night.count("SELECT count(*) FROM device")
@@ -209,11 +221,11 @@ struct HistoryTests {
 
   @Test("a run while another holds the history refuses at start, naming it; nothing is touched")
   func concurrentRuns() async throws {
-    let night = try Self.makeNight()
+    let night = try await Self.makeNight()
     defer { night.fixture.remove() }
     _ = try await night.run(0)
     let before = try Self.checksum(night.history)
-    let other = Night(fixture: try JobFixture(), history: night.history)
+    let other = Night(fixture: try JobFixture(), location: night.location)
     defer { other.fixture.remove() }
     do {
       let held = try RunLock.acquire(night.history, purpose: "another night")
@@ -238,7 +250,7 @@ struct HistoryTests {
 
   @Test("a database from a newer version is refused and left untouched")
   func newerDatabase() async throws {
-    let night = try Self.makeNight()
+    let night = try await Self.makeNight()
     defer { night.fixture.remove() }
     _ = try await night.run(0)
     let queue = try DatabaseQueue(path: night.history.path)
@@ -276,7 +288,7 @@ struct HistoryTests {
 struct HistoryTrendTests {
   @Test("trends follow the newest firmware's share, with a projection")
   func trends() async throws {
-    let night = try HistoryTests.makeNight()
+    let night = try await HistoryTests.makeNight()
     defer { night.fixture.remove() }
     var outcome: RunOutcome?
     for k in 0...4 { outcome = try await night.run(k) }
@@ -310,7 +322,7 @@ struct HistoryTrendTests {
 
   @Test("a database of the first schema is migrated and keeps its runs")
   func migrationFromFirstSchema() async throws {
-    let night = try HistoryTests.makeNight()
+    let night = try await HistoryTests.makeNight()
     defer { night.fixture.remove() }
     let queue = try DatabaseQueue(path: night.history.path)
     try HistorySchema.migrator.migrate(queue, upTo: "v1-runs-devices-changes-aggregates")

@@ -46,6 +46,7 @@ struct SQLiteSQL: HistorySQL {
 
   var dialect: HistoryDialect { .sqlite }
 
+  @discardableResult
   func execute(_ sql: String, _ arguments: [any HistoryBindable]) throws -> Int {
     try db.execute(sql: sql, arguments: Self.arguments(arguments))
     return db.changesCount

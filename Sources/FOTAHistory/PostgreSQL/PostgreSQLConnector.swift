@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import NIOSSL
 import PostgresNIO
+import Synchronization
 
 /// Opens connections to a PostgreSQL history as its location says: TLS as `sslmode` asks (the
 /// certificate and host name checked with `verify-full`, against `sslrootcert` when given), the
@@ -59,6 +60,54 @@ public struct PostgreSQLConnector: Sendable {
   }
 
   private struct TimedOut: Error {}
+
+  /// True for the first caller of ``first()`` only.
+  private final class Settled: Sendable {
+    private let done = Atomic(false)
+
+    func first() -> Bool {
+      done.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+    }
+  }
+
+  /// A connection, logged in, waited for on the calling thread (never an event-loop thread):
+  /// for the history store, whose API is synchronous like SQLite's.
+  func connectWaiting(applicationName: String, logger: Logger) throws(HistoryError) -> PostgresConnection {
+    var configuration: PostgresConnection.Configuration
+    do {
+      configuration = try self.configuration()
+      configuration.options.additionalStartupParameters = [("application_name", applicationName)]
+    } catch {
+      throw .failed(path: location.description, reason: "cannot set up TLS: \(Self.describe(error))")
+    }
+    let loop = PostgresConnection.defaultEventLoopGroup.any()
+    let promise = loop.makePromise(of: PostgresConnection.self)
+    let connecting = PostgresConnection.connect(on: loop, configuration: configuration, id: 1, logger: logger)
+    // Only the first of the two completes the promise.
+    let settled = Settled()
+    connecting.whenComplete { result in
+      if settled.first() {
+        promise.completeWith(result)
+      } else if case .success(let connection) = result {
+        // It arrived after its deadline: nobody's, so closed.
+        let closing: EventLoopFuture<Void> = connection.close()
+        _ = closing
+      }
+    }
+    let timer = loop.scheduleTask(in: .seconds(max(1, timeout.components.seconds))) {
+      if settled.first() { promise.fail(TimedOut()) }
+    }
+    defer { timer.cancel() }
+    do {
+      return try promise.futureResult.wait()
+    } catch is TimedOut {
+      throw .failed(
+        path: location.description,
+        reason: "no answer within \(Int(timeout.components.seconds)) s (connect and log in)")
+    } catch {
+      throw .failed(path: location.description, reason: Self.describe(error))
+    }
+  }
 
   /// The client's configuration for the location.
   func configuration() throws -> PostgresConnection.Configuration {

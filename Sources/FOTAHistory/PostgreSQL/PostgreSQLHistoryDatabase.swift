@@ -1,0 +1,226 @@
+import FOTAModel
+import Foundation
+import Logging
+import NIOCore
+import PostgresNIO
+import Synchronization
+
+/// A PostgreSQL history, over one connection held for the life of the store: reads in
+/// `REPEATABLE READ` snapshots, writes in one transaction each, every statement answered within
+/// a bound or the connection is closed. The history's tables live in the location's schema
+/// (`search_path`), created and migrated by ``PostgreSQLSchema`` when the store opens.
+///
+/// The store's API is synchronous, like SQLite's: each statement is sent on the connection's
+/// event loop and waited for on the calling thread, which never is an event-loop thread.
+final class PostgreSQLHistoryDatabase: HistoryDatabase, @unchecked Sendable {
+  let name: String
+  let location: PostgreSQLLocation
+  /// How long one statement may take before the connection is closed under it.
+  let statementTimeout: Duration
+  private let connection: PostgresConnection
+  private let logger: Logger
+  /// One transaction at a time on the one connection.
+  private let lock = NSLock()
+
+  init(
+    connection: PostgresConnection, location: PostgreSQLLocation, statementTimeout: Duration, logger: Logger
+  ) {
+    self.connection = connection
+    self.location = location
+    self.name = location.description
+    self.statementTimeout = statementTimeout
+    self.logger = logger
+  }
+
+  func read<Value>(_ body: (any HistorySQL) throws -> Value) throws -> Value {
+    try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", body)
+  }
+
+  func write<Value>(_ body: (any HistorySQL) throws -> Value) throws -> Value {
+    try transaction("BEGIN", body)
+  }
+
+  private func transaction<Value>(_ begin: String, _ body: (any HistorySQL) throws -> Value) throws -> Value {
+    lock.lock()
+    defer { lock.unlock() }
+    let sql = PostgreSQLSQL(database: self)
+    try sql.execute(begin)
+    do {
+      let value = try body(sql)
+      try sql.execute("COMMIT")
+      return value
+    } catch {
+      _ = try? sql.execute("ROLLBACK")
+      throw error
+    }
+  }
+
+  /// Runs `body` outside any transaction (session settings, the run lock, migrations that take
+  /// their own).
+  @discardableResult
+  func session<Value>(_ body: (PostgreSQLSQL) throws -> Value) throws -> Value {
+    lock.lock()
+    defer { lock.unlock() }
+    return try body(PostgreSQLSQL(database: self))
+  }
+
+  /// PostgreSQL's autovacuum gives dropped rows' space back on its own.
+  func compact() throws {}
+
+  func describe(_ error: any Error) -> String {
+    if error is StatementTimedOut {
+      return "no answer within \(Int(statementTimeout.components.seconds)) s; the connection was closed"
+    }
+    return PostgreSQLConnector.describe(error)
+  }
+
+  /// Closes the connection; the server ends the session and releases its locks.
+  func close() {
+    guard !connection.isClosed else { return }
+    _ = try? connection.close().wait()
+  }
+
+  /// The last user of the store is gone: its session ends (never on an event-loop thread: the
+  /// store is never handed to one).
+  deinit {
+    close()
+  }
+
+  var isClosed: Bool { connection.isClosed }
+
+  /// Sends one statement and waits for its rows, closing the connection when it takes longer
+  /// than ``statementTimeout``.
+  fileprivate func run(_ sql: String, _ arguments: [HistoryValue]) throws -> PostgresQueryResult {
+    var bindings = PostgresBindings(capacity: arguments.count)
+    for argument in arguments {
+      switch argument {
+      case .null: bindings.appendNull()
+      case .integer(let number): bindings.append(number)
+      case .real(let number): bindings.append(number)
+      case .text(let text): bindings.append(text)
+      case .blob(let bytes): bindings.append(ByteBuffer(bytes: bytes))
+      }
+    }
+    let query = PostgresQuery(unsafeSQL: Self.numbered(sql), binds: bindings)
+    let future = connection.query(query, logger: logger)
+    let timedOut = TimedOutFlag()
+    let connection = self.connection
+    let timer = future.eventLoop.scheduleTask(in: .nanoseconds(Self.nanoseconds(statementTimeout))) {
+      timedOut.value.store(true, ordering: .relaxed)
+      let closing: EventLoopFuture<Void> = connection.close()
+      _ = closing
+    }
+    defer { timer.cancel() }
+    do {
+      return try future.wait()
+    } catch {
+      if timedOut.value.load(ordering: .relaxed) { throw StatementTimedOut() }
+      throw error
+    }
+  }
+
+  private static func nanoseconds(_ duration: Duration) -> Int64 {
+    duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000
+  }
+
+  /// The history's statements write `?` for each argument; PostgreSQL numbers them (`$1`, …).
+  /// No statement has a `?` inside a quoted string.
+  static func numbered(_ sql: String) -> String {
+    guard sql.contains("?") else { return sql }
+    var result = ""
+    result.reserveCapacity(sql.utf8.count + 16)
+    var number = 0
+    for character in sql {
+      if character == "?" {
+        number += 1
+        result += "$\(number)"
+      } else {
+        result.append(character)
+      }
+    }
+    return result
+  }
+
+  struct StatementTimedOut: Error {}
+
+  private final class TimedOutFlag: Sendable {
+    let value = Atomic(false)
+  }
+}
+
+/// The PostgreSQL connection as the history's tables speak to it.
+struct PostgreSQLSQL: HistorySQL {
+  fileprivate let database: PostgreSQLHistoryDatabase
+
+  var dialect: HistoryDialect { .postgreSQL }
+
+  @discardableResult
+  func execute(_ sql: String, _ arguments: [any HistoryBindable]) throws -> Int {
+    let result = try database.run(sql, arguments.map(\.historyValue))
+    return result.metadata.rows ?? 0
+  }
+
+  func rows(_ sql: String, _ arguments: [any HistoryBindable]) throws -> [HistoryRow] {
+    let result = try database.run(sql, arguments.map(\.historyValue))
+    guard let first = result.rows.first else { return [] }
+    let columns = HistoryRow.Columns(first.map(\.columnName))
+    return try result.rows.map { row in
+      HistoryRow(columns: columns, values: try row.map(Self.value))
+    }
+  }
+
+  func batch(into table: String, columns: [String], conflict: String) throws -> any HistoryBatch {
+    Batch(sql: self, table: table, columns: columns, conflict: conflict)
+  }
+
+  /// Rows sent many to a statement (`INSERT … VALUES (…), (…), …`): one round trip for up to a
+  /// thousand rows instead of one each.
+  private struct Batch: HistoryBatch {
+    let sql: PostgreSQLSQL
+    let table: String
+    let columns: [String]
+    let conflict: String
+    var held: [any HistoryBindable] = []
+    var rowsHeld = 0
+
+    init(sql: PostgreSQLSQL, table: String, columns: [String], conflict: String) {
+      self.sql = sql
+      self.table = table
+      self.columns = columns
+      self.conflict = conflict
+    }
+
+    /// Rows a statement takes: at most 1,000, and at most 60,000 arguments (PostgreSQL takes 65,535).
+    var rowsPerStatement: Int { min(1_000, 60_000 / max(1, columns.count)) }
+
+    mutating func add(_ row: [any HistoryBindable]) throws {
+      held += row
+      rowsHeld += 1
+      if rowsHeld == rowsPerStatement { try finish() }
+    }
+
+    mutating func finish() throws {
+      guard rowsHeld > 0 else { return }
+      let one = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+      let values = Array(repeating: one, count: rowsHeld).joined(separator: ", ")
+      try sql.execute(
+        "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(values) \(conflict)", held)
+      held.removeAll(keepingCapacity: true)
+      rowsHeld = 0
+    }
+  }
+
+  /// A cell as the history reads it: integers, real numbers, text and bytes.
+  static func value(_ cell: PostgresCell) throws -> HistoryValue {
+    guard let bytes = cell.bytes else { return .null }
+    switch cell.dataType {
+    case .int8: return .integer(try cell.decode(Int64.self))
+    case .int4: return .integer(Int64(try cell.decode(Int32.self)))
+    case .int2: return .integer(Int64(try cell.decode(Int16.self)))
+    case .bool: return .integer(try cell.decode(Bool.self) ? 1 : 0)
+    case .float4, .float8: return .real(try cell.decode(Double.self))
+    case .bytea: return .blob(Array(bytes.readableBytesView))
+    default: return .text(try cell.decode(String.self))
+    }
+  }
+}
