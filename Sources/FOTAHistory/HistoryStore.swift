@@ -147,9 +147,11 @@ public final class HistoryStore: Sendable {
   /// Records a prepared night as pending, in one transaction: the run it replaces is undone,
   /// tonight's device rows, changes and aggregates written. Returns the run's id, which the
   /// report's `run.json` carries so a later run can tell whether it was published.
-  public func commit(_ night: PreparedNight, devices: SpooledDevices, output: String) throws(HistoryError)
-    -> Int64
-  {
+  /// `beforeCommit` runs inside the transaction once everything is written (the kill tests stop
+  /// the run there).
+  public func commit(
+    _ night: PreparedNight, devices: SpooledDevices, output: String, beforeCommit: () -> Void = {}
+  ) throws(HistoryError) -> Int64 {
     try access {
       try self.database.write { sql in
         if let replaced = night.replaces { try Self.undo(sql, runId: replaced) }
@@ -189,6 +191,7 @@ public final class HistoryStore: Sendable {
           try table.markRead(runId: runId)
         }
         try index?.store(sql, runId: runId, account: night.account, filter: night.filter)
+        beforeCommit()
         return runId
       }
     }

@@ -155,7 +155,11 @@ struct NightRecord {
     let clock = ContinuousClock()
     let started = clock.now
     do {
-      runId = try history.commit(prepared, devices: devices, output: output.standardizedFileURL.path)
+      runId = try history.commit(prepared, devices: devices, output: output.standardizedFileURL.path) {
+        Failpoint.committing.reachWithoutWaiting()
+        // The connection to a shared history drops with everything written but not committed.
+        if Failpoint.committing.dropsHistory { history.close() }
+      }
       logger.info(
         "history recorded",
         metadata: [

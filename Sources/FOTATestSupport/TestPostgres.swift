@@ -22,7 +22,7 @@ public final class TestPostgres: Sendable {
   }
 
   /// The environment a run needs to log in: the password.
-  public var environment: [String: String] { ["PGPASSWORD": Self.password] }
+  public static var environment: [String: String] { ["PGPASSWORD": password] }
 
   /// Where Debian puts PostgreSQL's programs.
   static var binaries: URL? {
@@ -64,7 +64,8 @@ public final class TestPostgres: Sendable {
   /// A PostgreSQL history in `schema` of this server, with the password as a run is given it.
   public func location(schema: String, database: String = "postgres") throws -> HistoryLocation {
     guard
-      case .postgreSQL(var location) = try HistoryLocation(url(database: database), environment: environment)
+      case .postgreSQL(var location) = try HistoryLocation(
+        url(database: database), environment: Self.environment)
     else { throw ServerError.notInstalled }
     try location.use(schema: schema)
     return .postgreSQL(location)

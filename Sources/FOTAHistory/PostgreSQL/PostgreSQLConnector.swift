@@ -4,7 +4,6 @@ import Logging
 import NIOCore
 import NIOSSL
 import PostgresNIO
-import Synchronization
 
 /// Opens connections to a PostgreSQL history as its location says: TLS as `sslmode` asks (the
 /// certificate and host name checked with `verify-full`, against `sslrootcert` when given), the
@@ -61,15 +60,6 @@ public struct PostgreSQLConnector: Sendable {
 
   private struct TimedOut: Error {}
 
-  /// True for the first caller of ``first()`` only.
-  private final class Settled: Sendable {
-    private let done = Atomic(false)
-
-    func first() -> Bool {
-      done.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
-    }
-  }
-
   /// A connection, logged in, waited for on the calling thread (never an event-loop thread):
   /// for the history store, whose API is synchronous like SQLite's.
   func connectWaiting(applicationName: String, logger: Logger) throws(HistoryError) -> PostgresConnection {
@@ -84,7 +74,7 @@ public struct PostgreSQLConnector: Sendable {
     let promise = loop.makePromise(of: PostgresConnection.self)
     let connecting = PostgresConnection.connect(on: loop, configuration: configuration, id: 1, logger: logger)
     // Only the first of the two completes the promise.
-    let settled = Settled()
+    let settled = FirstOnly()
     connecting.whenComplete { result in
       if settled.first() {
         promise.completeWith(result)

@@ -3,7 +3,6 @@ import Foundation
 import Logging
 import NIOCore
 import PostgresNIO
-import Synchronization
 
 /// A PostgreSQL history, over one connection held for the life of the store: reads in
 /// `REPEATABLE READ` snapshots, writes in one transaction each, every statement answered within
@@ -71,6 +70,7 @@ final class PostgreSQLHistoryDatabase: HistoryDatabase, @unchecked Sendable {
     if error is StatementTimedOut {
       return "no answer within \(Int(statementTimeout.components.seconds)) s; the connection was closed"
     }
+    if error is ConnectionClosed { return "the connection to the server was closed" }
     return PostgreSQLConnector.describe(error)
   }
 
@@ -102,21 +102,26 @@ final class PostgreSQLHistoryDatabase: HistoryDatabase, @unchecked Sendable {
       }
     }
     let query = PostgresQuery(unsafeSQL: Self.numbered(sql), binds: bindings)
-    let future = connection.query(query, logger: logger)
-    let timedOut = TimedOutFlag()
+    // A closed connection may never answer a query sent on it: refuse at once.
+    guard !connection.isClosed else { throw ConnectionClosed() }
+    let answered = connection.query(query, logger: logger)
+    // The answer or the deadline, whichever comes first, settles the wait; at the deadline the
+    // connection is closed, so the server ends the statement and its transaction.
+    let loop = answered.eventLoop
+    let settled = FirstOnly()
+    let promise = loop.makePromise(of: PostgresQueryResult.self)
+    answered.whenComplete { result in
+      if settled.first() { promise.completeWith(result) }
+    }
     let connection = self.connection
-    let timer = future.eventLoop.scheduleTask(in: .nanoseconds(Self.nanoseconds(statementTimeout))) {
-      timedOut.value.store(true, ordering: .relaxed)
+    let timer = loop.scheduleTask(in: .nanoseconds(Self.nanoseconds(statementTimeout))) {
+      guard settled.first() else { return }
+      promise.fail(StatementTimedOut())
       let closing: EventLoopFuture<Void> = connection.close()
       _ = closing
     }
     defer { timer.cancel() }
-    do {
-      return try future.wait()
-    } catch {
-      if timedOut.value.load(ordering: .relaxed) { throw StatementTimedOut() }
-      throw error
-    }
+    return try promise.futureResult.wait()
   }
 
   private static func nanoseconds(_ duration: Duration) -> Int64 {
@@ -143,9 +148,8 @@ final class PostgreSQLHistoryDatabase: HistoryDatabase, @unchecked Sendable {
 
   struct StatementTimedOut: Error {}
 
-  private final class TimedOutFlag: Sendable {
-    let value = Atomic(false)
-  }
+  /// The connection was closed (its deadline passed, or it dropped) before the statement.
+  struct ConnectionClosed: Error {}
 }
 
 /// The PostgreSQL connection as the history's tables speak to it.
