@@ -8,7 +8,7 @@ struct HistoryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "history",
     abstract: "List, show or prune the runs kept in the history database.",
-    subcommands: [List.self, Show.self, Prune.self]
+    subcommands: [List.self, Show.self, Prune.self, Copy.self]
   )
 
   /// Where the history is.
@@ -23,6 +23,13 @@ struct HistoryCommand: ParsableCommand {
       name: .customLong("history-schema"),
       help: ArgumentHelp("The schema of a PostgreSQL history.", valueName: "NAME"))
     var historySchema = "fota"
+
+    init() {}
+
+    init(history: String, historySchema: String) {
+      self.history = history
+      self.historySchema = historySchema
+    }
 
     func validate() throws {
       _ = try HistoryLocation.parse(history, schema: historySchema)
@@ -134,6 +141,56 @@ struct HistoryCommand: ParsableCommand {
       let store = try location.open()
       do {
         print("dropped \(try store.prune(keepNights: keepNights)) rows")
+      } catch {
+        FailureReport.print(error)
+        throw ExitCode.failure
+      }
+    }
+  }
+
+  struct Copy: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract:
+        "Copy a whole history into an empty one, SQLite to PostgreSQL or back, and check the row counts.",
+      discussion: """
+        Every run (its id kept), device, change, aggregate, device index and upgrade total is \
+        copied in one transaction on the target, which must hold no run. The counts of every \
+        table are then compared; the source is only read. A PostgreSQL password comes from \
+        PGPASSWORD or a .pgpass file, as for `run --history`.
+        """)
+
+    @Option(
+      help: ArgumentHelp("The history to copy: an SQLite file or a PostgreSQL URL.", valueName: "PATH|URL"))
+    var from: String
+
+    @Option(help: ArgumentHelp("The empty history to copy into (created if missing).", valueName: "PATH|URL"))
+    var to: String
+
+    @Option(
+      name: .customLong("from-schema"),
+      help: ArgumentHelp("The schema of a PostgreSQL --from.", valueName: "NAME"))
+    var fromSchema = "fota"
+
+    @Option(
+      name: .customLong("to-schema"),
+      help: ArgumentHelp("The schema of a PostgreSQL --to.", valueName: "NAME"))
+    var toSchema = "fota"
+
+    func validate() throws {
+      let source = try HistoryLocation.parse(from, schema: fromSchema)
+      let target = try HistoryLocation.parse(to, schema: toSchema)
+      guard source != target else { throw ValidationError("--from and --to name the same history") }
+    }
+
+    func run() throws {
+      let source = try Location(history: from, historySchema: fromSchema).open()
+      defer { source.close() }
+      do {
+        let target = try HistoryStore.open(try HistoryLocation.parse(to, schema: toSchema))
+        defer { target.close() }
+        let counts = try HistoryCopy.copy(from: source, to: target)
+        for (table, rows) in counts { print("\(table): \(rows) rows") }
+        print("copied \(source.path) to \(target.path); every table's row count matches")
       } catch {
         FailureReport.print(error)
         throw ExitCode.failure

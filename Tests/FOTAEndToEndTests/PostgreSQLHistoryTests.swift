@@ -209,4 +209,53 @@ struct PostgreSQLHistoryTests {
       #expect(splits[0].count == 2)
     }
   }
+
+  @Test("history copy moves a whole history to PostgreSQL and back; the next night continues its trend")
+  func copyRoundTrip() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let original = try await TestHistoryStore.sqlite.location(in: directory)
+    let shared = try await TestHistoryStore.postgreSQL.location(in: directory)
+    let back = HistoryLocation.sqlite(path: directory.path("back.sqlite").path)
+    for night in 0...1 {
+      let result = try await Self.runner.run(
+        Self.arguments(directory, night: night, history: original, out: "a"))
+      #expect(result.exitCode == 0, "\(result.standardError)")
+    }
+    func copy(_ from: HistoryLocation, _ to: HistoryLocation) async throws -> BinaryRunner.Result {
+      func named(_ location: HistoryLocation, _ role: String) -> [String] {
+        let arguments = TestHistoryStore.arguments(location)
+        return ["--\(role)", arguments[1]] + (arguments.count > 2 ? ["--\(role)-schema", arguments[3]] : [])
+      }
+      return try await Self.runner.run(["history", "copy"] + named(from, "from") + named(to, "to"))
+    }
+    for (from, to) in [(original, shared), (shared, back)] {
+      let copied = try await copy(from, to)
+      #expect(copied.exitCode == 0, "\(copied.standardError)")
+      #expect(copied.standardOutput.contains("every table's row count matches"))
+      #expect(copied.standardOutput.contains("run: 2 rows"))
+    }
+    var shown: [String] = []
+    for history in [original, shared, back] {
+      shown.append(
+        try await Self.runner.run(["history", "show", "2"] + TestHistoryStore.arguments(history))
+          .standardOutput)
+    }
+    #expect(shown[0] == shown[1] && shown[0] == shown[2], "\(shown)")
+    // Night 2 on the copy compares with night 1 exactly as on the original.
+    for (history, out) in [(original, "a"), (shared, "b")] {
+      let result = try await Self.runner.run(Self.arguments(directory, night: 2, history: history, out: out))
+      #expect(result.exitCode == 0, "\(result.standardError)")
+    }
+    for name in ["changes.csv", "trend.csv"] {
+      #expect(
+        try String(contentsOf: directory.path("a/\(name)"), encoding: .utf8)
+          == String(contentsOf: directory.path("b/\(name)"), encoding: .utf8), "\(name)")
+    }
+    #expect(try Self.runs(shared).last == "2026-11-03 published")
+    // A history that already holds runs is not copied into.
+    let refused = try await copy(original, shared)
+    #expect(refused.exitCode == 1)
+    #expect(refused.errorLines.first?.contains("already holds runs") == true, "\(refused.errorLines)")
+  }
 }
