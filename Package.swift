@@ -176,7 +176,7 @@ let package = Package(
       name: "FOTAEndToEndTests",
       dependencies: [
         "FOTATestSupport", "FOTAJob", "FOTAModel", "FOTACollect", "FOTAFleet", "FOTASimulator", "FOTAHistory",
-        "FOTAMail", "FOTAPlan", "FOTAPublish", "FOTARender", "ThingSpaceAPI", grdb, httpClient, logging,
+        "FOTAMail", "FOTAPlan", "FOTAPublish", "FOTARender", "ThingSpaceAPI", httpClient, logging,
         postgres,
       ],
       swiftSettings: strict),
