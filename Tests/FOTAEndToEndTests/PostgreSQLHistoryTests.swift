@@ -195,6 +195,31 @@ struct PostgreSQLHistoryTests {
     #expect(shown[0] == shown[1])
     #expect(shown[0][1].contains("night 2026-11-01"))
 
+    // The views for BI tools: one row per published night (and model, firmware or upgrade), the
+    // figures the runs recorded.
+    let shared = try HistoryStore.open(stores[1].history)
+    defer { shared.close() }
+    let runs = try shared.runs()
+    try shared.database.read { sql in
+      let totals = try sql.rows(
+        "SELECT night::text AS night, devices, ready FROM night_totals ORDER BY night", [])
+      #expect(try totals.map { try $0.string("night") } == ["2026-11-01", "2026-11-02", "2026-11-03"])
+      #expect(try totals.map { try $0.int("devices") } == runs.map(\.devices))
+      #expect(try totals.map { try $0.int("ready") } == runs.map(\.ready))
+      let changes = try sql.rows("SELECT changes, firmware_changes FROM night_changes ORDER BY night", [])
+      #expect(try changes.map { try $0.int("changes") } == runs.map(\.changes))
+      #expect(try changes.dropFirst().allSatisfy { try $0.int("firmware_changes") > 0 })
+      let adoption = try sql.int64(
+        "SELECT count(*) FROM night_model_adoption WHERE on_leading_firmware > devices OR leading_firmware IS NULL"
+      )
+      #expect(adoption == 0)
+      #expect(try sql.int64("SELECT count(DISTINCT night) FROM night_model_adoption") == 3)
+      #expect(
+        try sql.int64("SELECT sum(devices)::bigint FROM night_model_firmware WHERE night = '2026-11-03'")
+          == Int64(runs[2].devices))
+      #expect(try sql.int64("SELECT count(DISTINCT night) FROM night_campaigns") == 3)
+    }
+
     // The split points of --parallel: from the last night's device index, then (without it) from
     // the device table, the same in both stores.
     for withIndex in [true, false] {
