@@ -1,6 +1,5 @@
 import FOTACollect
 import FOTAFleet
-import FOTAHistory
 import FOTAJob
 import FOTAModel
 import FOTARender
@@ -8,6 +7,8 @@ import FOTATestSupport
 import Foundation
 import GRDB
 import Testing
+
+@testable import FOTAHistory
 
 /// The history never lets a vanished fleet through, and a history that cannot be used never costs
 /// the night's report.
@@ -17,7 +18,7 @@ struct HistorySafetyTests {
 
   /// Runs the night of a `devices`-record fleet from saved pages into `fixture`, with history.
   static func run(
-    _ fixture: JobFixture, devices: Int, night: Int = 0, history: URL, allowDrop: Bool = false,
+    _ fixture: JobFixture, devices: Int, night: Int = 0, history: HistoryLocation, allowDrop: Bool = false,
     busyTimeout: TimeInterval = HistoryStore.defaultBusyTimeout
   ) async throws -> RunOutcome {
     let fleet = SyntheticFleet(seed: 5, deviceCount: devices)
@@ -27,34 +28,38 @@ struct HistorySafetyTests {
         directory: try fixture.writePages(
           bodies, folder: "night-\(devices)-\(night)-\(UUID().uuidString.prefix(4))")))
     configuration.asOf = JobFixture.asOf + Int64(night) * 86_400_000
-    configuration.history = history
+    configuration.historyLocation = history
     configuration.allowDrop = allowDrop
     configuration.historyBusyTimeout = busyTimeout
     return try await fixture.run(configuration)
   }
 
-  /// Every row of every table, in a stable order: what "unchanged" means for a WAL database,
-  /// whose file bytes move when a connection checkpoints.
-  static func contents(_ history: URL) throws -> [String] {
-    let queue = try DatabaseQueue(path: history.path)
-    defer { try? queue.close() }
-    return try queue.read { db in
+  static let emptyNight =
+    #"{"accountName":"\#(account)","hasMoreData":false,"lastSeenDeviceId":0,"deviceList":[]}"#
+
+  /// Every row of every table, in a stable order, read through the store: the same for SQLite
+  /// and PostgreSQL.
+  static func contents(_ history: HistoryLocation) throws -> [String] {
+    let store = try HistoryStore.open(history)
+    defer { store.close() }
+    return try store.database.read { sql in
       var rows: [String] = []
-      for table in ["run", "device", "change", "aggregate"] {
-        rows += try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2, 3").map { "\(table) \($0)" }
+      for table in HistoryCopy.tables(sql.dialect) {
+        rows += try sql.rows(
+          "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.name) ORDER BY \(table.order)", []
+        ).map { "\(table.name) \($0.values)" }
       }
       return rows
     }
   }
 
-  static let emptyNight =
-    #"{"accountName":"\#(account)","hasMoreData":false,"lastSeenDeviceId":0,"deviceList":[]}"#
-
-  @Test("a fleet that fell by more than half is refused: nothing published, history unchanged")
-  func dropGuard() async throws {
+  @Test(
+    "a fleet that fell by more than half is refused: nothing published, history unchanged",
+    arguments: TestHistoryStore.allCases)
+  func dropGuard(store: TestHistoryStore) async throws {
     let fixture = try JobFixture()
     defer { fixture.remove() }
-    let history = fixture.directory.path("history.sqlite")
+    let history = try await store.location(in: fixture.directory)
     let first = try await Self.run(fixture, devices: 3_000, history: history)
     let report = try FolderSnapshot.files(in: fixture.output)
     let stored = try Self.contents(history)
@@ -114,7 +119,7 @@ struct HistorySafetyTests {
     let history = fixture.directory.path("history.sqlite")
     let garbage = Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 37) })
     try garbage.write(to: history)
-    let outcome = try await Self.run(fixture, devices: 1_000, history: history)
+    let outcome = try await Self.run(fixture, devices: 1_000, history: .sqlite(path: history.path))
     try Self.expectPublishedWithoutHistory(outcome, fixture, reason: "cannot be read")
     #expect(try Data(contentsOf: history) == garbage)
   }
@@ -124,14 +129,14 @@ struct HistorySafetyTests {
     let fixture = try JobFixture()
     defer { fixture.remove() }
     let history = fixture.directory.path("history.sqlite")
-    _ = try await Self.run(fixture, devices: 1_000, history: history)
+    _ = try await Self.run(fixture, devices: 1_000, history: .sqlite(path: history.path))
     let queue = try DatabaseQueue(path: history.path)
     try await queue.write {
       try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-future')")
     }
     try queue.close()
     let before = try Data(contentsOf: history)
-    let outcome = try await Self.run(fixture, devices: 1_000, night: 1, history: history)
+    let outcome = try await Self.run(fixture, devices: 1_000, night: 1, history: .sqlite(path: history.path))
     try Self.expectPublishedWithoutHistory(outcome, fixture, reason: "written by a newer fota-report")
     #expect(try Data(contentsOf: history) == before)
   }
@@ -141,10 +146,11 @@ struct HistorySafetyTests {
     let fixture = try JobFixture()
     defer { fixture.remove() }
     let history = fixture.directory.path("history.sqlite")
-    _ = try await Self.run(fixture, devices: 1_000, history: history)
+    _ = try await Self.run(fixture, devices: 1_000, history: .sqlite(path: history.path))
     // Another process holds SQLite's write lock meanwhile.
     let outcome = try await HelperProcess.withRunning("hold_sqlite_lock.py", [history.path]) { _ in
-      try await Self.run(fixture, devices: 1_000, night: 1, history: history, busyTimeout: 1)
+      try await Self.run(
+        fixture, devices: 1_000, night: 1, history: .sqlite(path: history.path), busyTimeout: 1)
     }
     try Self.expectPublishedWithoutHistory(outcome, fixture, reason: "database is locked")
     let queue = try DatabaseQueue(path: history.path)
