@@ -25,44 +25,29 @@ public struct PostgreSQLConnector: Sendable {
   public func connect(applicationName: String = "fota-report", logger: Logger) async throws(HistoryError)
     -> PostgresConnection
   {
-    var configuration: PostgresConnection.Configuration
+    let connecting = try connecting(applicationName: applicationName, logger: logger)
     do {
-      configuration = try self.configuration()
-      configuration.options.additionalStartupParameters = [("application_name", applicationName)]
+      return try await connecting.get()
     } catch {
-      throw .failed(path: location.description, reason: "cannot set up TLS: \(Self.describe(error))")
-    }
-    let timeout = self.timeout
-    let settings = configuration
-    do {
-      return try await withThrowingTaskGroup(of: PostgresConnection?.self) { group in
-        group.addTask {
-          try await PostgresConnection.connect(configuration: settings, id: 1, logger: logger)
-        }
-        group.addTask {
-          try await Task.sleep(for: timeout)
-          return nil
-        }
-        defer { group.cancelAll() }
-        guard let first = try await group.next(), let connection = first else {
-          throw TimedOut()
-        }
-        return connection
-      }
-    } catch is TimedOut {
-      throw .failed(
-        path: location.description,
-        reason: "no answer within \(Int(timeout.components.seconds)) s (connect and log in)")
-    } catch {
-      throw .failed(path: location.description, reason: Self.describe(error))
+      throw failure(error)
     }
   }
-
-  private struct TimedOut: Error {}
 
   /// A connection, logged in, waited for on the calling thread (never an event-loop thread):
   /// for the history store, whose API is synchronous like SQLite's.
   func connectWaiting(applicationName: String, logger: Logger) throws(HistoryError) -> PostgresConnection {
+    let connecting = try connecting(applicationName: applicationName, logger: logger)
+    do {
+      return try connecting.wait()
+    } catch {
+      throw failure(error)
+    }
+  }
+
+  /// Connecting and logging in, failed with ``TimedOut`` when it takes longer than ``timeout``.
+  private func connecting(applicationName: String, logger: Logger) throws(HistoryError)
+    -> EventLoopFuture<PostgresConnection>
+  {
     var configuration: PostgresConnection.Configuration
     do {
       configuration = try self.configuration()
@@ -87,16 +72,20 @@ public struct PostgreSQLConnector: Sendable {
     let timer = loop.scheduleTask(in: .seconds(max(1, timeout.components.seconds))) {
       if settled.first() { promise.fail(TimedOut()) }
     }
-    defer { timer.cancel() }
-    do {
-      return try promise.futureResult.wait()
-    } catch is TimedOut {
-      throw .failed(
+    promise.futureResult.whenComplete { _ in timer.cancel() }
+    return promise.futureResult
+  }
+
+  private struct TimedOut: Error {}
+
+  /// A failure to connect as one line naming the server.
+  private func failure(_ error: any Error) -> HistoryError {
+    if error is TimedOut {
+      return .failed(
         path: location.description,
         reason: "no answer within \(Int(timeout.components.seconds)) s (connect and log in)")
-    } catch {
-      throw .failed(path: location.description, reason: Self.describe(error))
     }
+    return .failed(path: location.description, reason: Self.describe(error))
   }
 
   /// The client's configuration for the location.
