@@ -53,7 +53,7 @@ public struct BinaryRunner: Sendable {
     // Read both pipes to the end before waiting, so a chatty child never blocks on a full pipe.
     let errorData = ReadAll(error.fileHandleForReading)
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    process.waitWithoutSpinning()
     return Result(
       exitCode: process.terminationStatus,
       standardOutput: String(decoding: outputData, as: UTF8.self),

@@ -86,7 +86,7 @@ public enum BrowserLayout {
     process.standardError = FileHandle.nullDevice
     try process.run()
     let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    process.waitWithoutSpinning()
     return String(decoding: data, as: UTF8.self)
   }
 }

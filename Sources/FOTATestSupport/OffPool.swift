@@ -26,7 +26,14 @@ extension Process {
   /// Waits for the process to exit without holding a thread of the shared pool.
   public func exited() async {
     let process = UncheckedProcess(process: self)
-    await OffPool.run { process.process.waitUntilExit() }
+    await OffPool.run { process.process.waitWithoutSpinning() }
+  }
+
+  /// Waits for the process to exit, looking every 10 ms: Foundation's `waitUntilExit` spins a
+  /// core on a thread whose run loop has no source (every thread but the main one), which slowed
+  /// every child it waited for.
+  public func waitWithoutSpinning() {
+    while isRunning { Thread.sleep(forTimeInterval: 0.01) }
   }
 }
 

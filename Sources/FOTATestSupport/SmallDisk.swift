@@ -41,7 +41,7 @@ public struct SmallDisk: Sendable {
       return (-1, "\(tool) cannot be started")
     }
     let output = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    process.waitWithoutSpinning()
     return (process.terminationStatus, String(decoding: output, as: UTF8.self))
   }
 }

@@ -123,6 +123,10 @@ public final class TestPostgres: Sendable {
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    // The server lives until the tests end: it must not hold the test process's other
+    // descriptors, such as the write end of a helper's standard input, which would then never
+    // see the end of it and never exit.
+    Self.closeOthers(&actions)
     let argv = command.map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
     var pid: pid_t = 0
@@ -136,6 +140,17 @@ public final class TestPostgres: Sendable {
       let printed = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
       throw ServerError.failed(command: command.joined(separator: " "), output: printed)
     }
+  }
+
+  /// Adds "close every descriptor from 3 up" to `actions` (glibc's
+  /// `posix_spawn_file_actions_addclosefrom_np`, looked up at run time: Swift's Glibc module does
+  /// not declare it).
+  private static func closeOthers(_ actions: inout posix_spawn_file_actions_t) {
+    typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    guard
+      let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np")
+    else { return }
+    _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
   }
 
   /// A loopback port nothing listens on now.

@@ -29,7 +29,7 @@ public enum TestPython {
     process.standardOutput = output
     try process.run()
     let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    process.waitWithoutSpinning()
     return data
   }
 }
