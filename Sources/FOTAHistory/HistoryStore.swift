@@ -411,9 +411,6 @@ public final class HistoryStore: Sendable {
   }
 
   static func describe(_ error: any Error) -> String {
-    if let error = error as? DatabaseError {
-      return error.message ?? "SQLite error \(error.resultCode.rawValue)"
-    }
-    return ErrorText.describe(error)
+    SQLiteHistoryDatabase.describe(error)
   }
 }

@@ -55,7 +55,12 @@ public struct RunConfiguration: Sendable {
     set { historyLocation = newValue.map { .sqlite(path: $0.path) } }
   }
   /// How this run names itself to other runs sharing a PostgreSQL history (`pg_stat_activity`).
-  public var runName = "fota-report on \(ProcessInfo.processInfo.hostName), pid \(getpid())"
+  /// Worked out only when asked: the host's name may take a name lookup.
+  public var runName: String {
+    get { chosenRunName ?? "fota-report on \(ProcessInfo.processInfo.hostName), pid \(getpid())" }
+    set { chosenRunName = newValue }
+  }
+  private var chosenRunName: String?
   /// Nights the trends look back over, tonight included.
   public var trendNights = 30
   /// The share of a model on its newest firmware that projections aim for, in percent.

@@ -35,17 +35,15 @@ public enum HelperProcess {
   /// The first line a process prints, read on a thread of its own so servers in this process
   /// keep answering meanwhile; `nil` when it ends without one.
   public static func firstLine(of handle: FileHandle) async -> String? {
-    await withCheckedContinuation { continuation in
-      Thread.detachNewThread {
-        var data = Data()
-        while !data.contains(UInt8(ascii: "\n")) {
-          let chunk = handle.availableData
-          if chunk.isEmpty { break }
-          data += chunk
-        }
-        continuation.resume(
-          returning: String(decoding: data, as: UTF8.self).split(separator: "\n").first.map(String.init))
+    let handle = UncheckedHandle(handle: handle)
+    return await OffPool.run {
+      var data = Data()
+      while !data.contains(UInt8(ascii: "\n")) {
+        let chunk = handle.handle.availableData
+        if chunk.isEmpty { break }
+        data += chunk
       }
+      return String(decoding: data, as: UTF8.self).split(separator: "\n").first.map(String.init)
     }
   }
 
@@ -53,4 +51,9 @@ public enum HelperProcess {
   public enum HelperError: Error {
     case noPort(script: String, printed: String)
   }
+}
+
+/// A file handle handed to the reading thread; only that thread reads it.
+private struct UncheckedHandle: @unchecked Sendable {
+  let handle: FileHandle
 }

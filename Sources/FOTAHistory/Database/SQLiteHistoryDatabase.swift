@@ -32,7 +32,10 @@ final class SQLiteHistoryDatabase: HistoryDatabase {
     try pool.vacuum()
   }
 
-  func describe(_ error: any Error) -> String {
+  func describe(_ error: any Error) -> String { Self.describe(error) }
+
+  /// One line for an SQLite failure: SQLite's own message when it gave one.
+  static func describe(_ error: any Error) -> String {
     if let error = error as? DatabaseError {
       return error.message ?? "SQLite error \(error.resultCode.rawValue)"
     }
