@@ -53,14 +53,15 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     // The nightly command: subcommands, option groups, logging; it maps outcomes to exit codes.
     .executableTarget(
       name: "fota-report",
       dependencies: [
-        "FOTAJob", "FOTACollect", "FOTAHistory", "FOTAMail", "FOTAModel", "FOTANormalise", "FOTAPlan",
-        "FOTAPublish",
+        "FOTAJob", "FOTACollect", "FOTAConfig", "FOTAHistory", "FOTAMail", "FOTAModel", "FOTANormalise",
+        "FOTAPlan", "FOTAPublish",
         "FOTARender", "ThingSpaceAPI", argumentParser, logging,
         .product(name: "UnixSignals", package: "swift-service-lifecycle"),
       ],
@@ -79,6 +80,10 @@ let package = Package(
         "FOTARender", "ThingSpaceAPI", logging,
       ],
       swiftSettings: strict),
+    // The config file of many accounts (run --config): TOML read into each account's run options.
+    .target(
+      name: "FOTAConfig", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")], swiftSettings: strict
+    ),
     // Types and rules every stage shares.
     .target(name: "FOTAModel", swiftSettings: strict),
     // Wire format of the ThingSpace FOTA API, and the page decoder.

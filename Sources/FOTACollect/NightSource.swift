@@ -33,10 +33,10 @@ public enum NightSource: Sendable, Equatable {
 
   /// Opens the source for the length of `body`: for the API, over an HTTP client of its own that
   /// never follows redirects, shut down afterwards; walked in `ranges` at once when given, its
-  /// pages waiting in `scratch`.
+  /// pages waiting in `scratch`; logging in through `sharedLogins` when given.
   public func open<Result>(
     clientType: ClientType?, retryPolicy: RetryPolicy, redactor: SecretRedactor, logger: Logger,
-    ranges: RangePlan? = nil, scratch: URL? = nil,
+    ranges: RangePlan? = nil, scratch: URL? = nil, sharedLogins: SharedLogins? = nil,
     _ body: (inout any DevicePageSource) async throws -> Result
   ) async throws -> Result {
     switch self {
@@ -55,7 +55,7 @@ public enum NightSource: Sendable, Equatable {
         let gate = RequestGate(limit: parallel)
         let client = ThingSpaceClient(
           baseURL: baseURL, credentials: credentials, policy: retryPolicy, logger: logger, redactor: redactor,
-          httpClient: http, gate: gate)
+          httpClient: http, gate: gate, sharedLogins: sharedLogins)
         if let ranges, let scratch {
           return try await ParallelWalk.collecting(
             client: client, gate: gate, account: account, clientType: clientType, plan: ranges,

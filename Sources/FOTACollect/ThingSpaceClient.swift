@@ -34,17 +34,22 @@ public actor ThingSpaceClient {
   private let gate: RequestGate?
   /// Which tokens were accepted, which requests are out with each (see ``TokenLedger``).
   private var tokens = TokenLedger()
+  /// Logins shared with the run's other nights, if any.
+  private let sharedLogins: SharedLogins?
   /// The login or renewal under way, which concurrent requests wait for instead of starting their own.
   private var authentication: (renewal: Renewal?, task: Task<Void, any Error>)?
 
   /// Creates a client for the API at `baseURL` (such as `https://thingspace.verizon.com`); run it
   /// on an `HTTPClient` made with ``httpConfiguration(connections:)``. With a `gate`, requests wait for a place
-  /// in it, and a 429 halves it.
+  /// in it, and a 429 halves it. With `sharedLogins`, the first login with these credentials is
+  /// every night's of the run.
   public init(
     baseURL: URL, credentials: ThingSpaceCredentials, policy: RetryPolicy, logger: Logger,
-    redactor: SecretRedactor, httpClient: HTTPClient, gate: RequestGate? = nil
+    redactor: SecretRedactor, httpClient: HTTPClient, gate: RequestGate? = nil,
+    sharedLogins: SharedLogins? = nil
   ) {
     self.gate = gate
+    self.sharedLogins = sharedLogins
     self.baseURL = baseURL
     self.credentials = credentials
     self.policy = policy
@@ -435,13 +440,31 @@ public actor ThingSpaceClient {
       self.session = session
     case .login:
       do {
-        try await requestToken()
-        try await startSession()
+        guard let sharedLogins else {
+          try await requestToken()
+          try await startSession()
+          return
+        }
+        let key = SharedLogins.Key(baseURL: baseURL.absoluteString, credentials: credentials)
+        let tokens = try await sharedLogins.tokens(for: key) { () async throws(CollectionError) in
+          try await self.freshLogin()
+        }
+        redactor.add(tokens.bearer)
+        redactor.add(tokens.session)
+        bearer = tokens.bearer
+        session = tokens.session
       } catch {
         if case .loginFailed = error { refusedLogin = error }
         throw error
       }
     }
+  }
+
+  /// Logs in with the token request and the session login, for ``SharedLogins``.
+  private func freshLogin() async throws(CollectionError) -> SharedLogins.Tokens {
+    try await requestToken()
+    try await startSession()
+    return SharedLogins.Tokens(bearer: bearer ?? "", session: session ?? "")
   }
 
   /// `POST /api/ts/v1/oauth2/token` with the client id and secret.

@@ -1,5 +1,5 @@
 /// How the job authenticates, read from the environment only.
-public enum ThingSpaceCredentials: Sendable, Equatable {
+public enum ThingSpaceCredentials: Sendable, Hashable {
   /// Tokens obtained elsewhere, used as they are and never renewed.
   case tokens(bearer: String, session: String)
   /// Credentials to log in with: OAuth2 client credentials, then a Connectivity session.

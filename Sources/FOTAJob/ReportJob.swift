@@ -138,7 +138,7 @@ public struct ReportJob: Sendable {
     return try await configuration.source.open(
       clientType: configuration.clientType, retryPolicy: configuration.retryPolicy,
       redactor: configuration.redactor, logger: logger, ranges: ranges,
-      scratch: staging.appendingPathComponent(".ranges")
+      scratch: staging.appendingPathComponent(".ranges"), sharedLogins: configuration.sharedLogins
     ) { source in try await collector.collect(from: &source, into: spool, sink: sink, recorder: recorder) }
   }
 }

@@ -72,6 +72,8 @@ public struct RunConfiguration: Sendable {
   public var historyBusyTimeout = HistoryStore.defaultBusyTimeout
   /// Every secret the run holds; the client adds the tokens it obtains.
   public var redactor = SecretRedactor()
+  /// Logins shared with the other nights of a run of many accounts, if any.
+  public var sharedLogins: SharedLogins?
   /// How `summary.eml` is sent once the report is published, if at all.
   public var delivery: (any MailDelivery)?
 

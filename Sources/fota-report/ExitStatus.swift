@@ -24,6 +24,17 @@ enum ExitStatus {
     }
   }
 
+  /// The code of a run of many accounts from theirs: 1 if any night failed, else 4 if any history
+  /// could not be used, else 3 if any e-mail was not delivered, else 0.
+  static func of(_ statuses: [Int32]) -> Int32 {
+    if statuses.contains(where: { ![success, deliveryFailed, recordIncomplete].contains($0) }) {
+      return failure
+    }
+    if statuses.contains(recordIncomplete) { return recordIncomplete }
+    if statuses.contains(deliveryFailed) { return deliveryFailed }
+    return success
+  }
+
   /// The code for a run that published: 4 over 3 when both apply.
   static func of(_ outcome: RunOutcome) -> Int32 {
     if !outcome.incompleteRecord.isEmpty { return recordIncomplete }

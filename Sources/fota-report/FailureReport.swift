@@ -17,6 +17,17 @@ enum FailureReport {
     print(message: ErrorText.describe(error), redactor: redactor)
   }
 
+  /// Prints one account's closing line of a run of many accounts.
+  static func print(summary: String, redactor: SecretRedactor = SecretRedactor()) {
+    let line = redactor.redact(MessageText.oneLine(summary))
+    guard json.withLock({ $0 }) else {
+      FileHandle.standardError.write(Data("fota-report: \(line)\n".utf8))
+      return
+    }
+    JSONLogHandler.write(
+      level: "notice", message: line, label: "fota-report", source: "fota_report", metadata: nil)
+  }
+
   static func print(message: String, redactor: SecretRedactor = SecretRedactor()) {
     let line = redactor.redact(MessageText.oneLine(message))
     guard json.withLock({ $0 }) else {

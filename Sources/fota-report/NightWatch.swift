@@ -6,26 +6,28 @@ import UnixSignals
   import Glibc
 #endif
 
-/// Runs a night under watch: SIGTERM, SIGINT and SIGHUP, or the night's deadline passing, cancel
-/// it, and the job stops cleanly (nothing published, a pending night rolled back, its folders
-/// removed); a second signal ends the process at once.
+/// Runs a night (or a run of many accounts' nights) under watch: SIGTERM, SIGINT and SIGHUP, or
+/// the deadline passing, cancel it, and each job stops cleanly (nothing published, a pending night
+/// rolled back, its folders removed); a second signal ends the process at once.
 enum NightWatch {
   /// The signals that stop a night.
   static let signals: [UnixSignal] = [.sigterm, .sigint, .sighup]
 
-  private enum Event: Sendable {
-    case ended(Result<RunOutcome, any Error>)
+  private enum Event<Value: Sendable>: Sendable {
+    case ended(Result<Value, any Error>)
     case stop(NightStop.Cause)
   }
 
-  /// Runs `job` until it ends or is stopped; `stop` says afterwards whether and why it was.
-  static func run(_ job: ReportJob, deadline: Duration?, stop: NightStop) async throws -> RunOutcome {
+  /// Runs `operation` until it ends or is stopped; `stop` says afterwards whether and why it was.
+  static func run<Value: Sendable>(
+    deadline: Duration?, stop: NightStop, _ operation: @escaping @Sendable () async throws -> Value
+  ) async throws -> Value {
     // Trapped before the job starts, so that no signal finds the default action (death) first.
     let trapped = await UnixSignalsSequence(trapping: signals)
-    let ended = await withTaskGroup(of: Event?.self) { group -> Result<RunOutcome, any Error> in
+    let ended = await withTaskGroup(of: Event<Value>?.self) { group -> Result<Value, any Error> in
       group.addTask {
         do {
-          return .ended(.success(try await job.run()))
+          return .ended(.success(try await operation()))
         } catch {
           return .ended(.failure(error))
         }

@@ -75,10 +75,29 @@ struct RunCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    if let config = source.config {
+      let status = await AccountsRun(command: self, configPath: config).run()
+      if status != ExitStatus.success { throw ExitCode(status) }
+      return
+    }
     // Report files, saved pages and the history hold phone numbers: owner-only unless asked.
     umask(report.groupReadable ? 0o027 : 0o077)
     let redactor = SecretRedactor(ProcessInfo.processInfo.environment["SMTP_PASSWORD"].map { [$0] } ?? [])
     let logger = logging.makeLogger(redactor: redactor)
+    let configuration = try configuration(redactor: redactor)
+    let stop = NightStop()
+    let reporter = ProgressReporter(logger: logger)
+    let night = AccountNight(
+      configuration: configuration, metricsFile: logging.metricsFile, logger: logger, reporter: reporter)
+    let deadline = source.deadline.duration
+    let result = await night.run(stop: stop) { job in
+      try await NightWatch.run(deadline: deadline, stop: stop) { try await job.run() }
+    }
+    if result.status != ExitStatus.success { throw ExitCode(result.status) }
+  }
+
+  /// The night these options describe; credentials from ``CredentialEnvironment``.
+  func configuration(redactor: SecretRedactor) throws -> RunConfiguration {
     var configuration = RunConfiguration(
       source: source.resolved, account: source.account, output: report.outputURL,
       asOf: report.asOfMilliseconds(for: source.resolved), clientType: source.clientType?.value,
@@ -95,83 +114,6 @@ struct RunCommand: AsyncParsableCommand {
     configuration.targetSharePercent = report.targetShare
     configuration.allowDrop = report.allowDrop
     configuration.redactor = redactor
-    var job = ReportJob(configuration: configuration, logger: logger)
-    let reporter = ProgressReporter(logger: logger)
-    let stop = NightStop()
-    job.progress = {
-      reporter.report($0)
-      stop.progress($0)
-    }
-    let started = Date()
-    var outcome: RunOutcome?
-    let status: Int32
-    do {
-      let published = try await NightWatch.run(job, deadline: source.deadline.duration, stop: stop)
-      reporter.finish()
-      outcome = published
-      status = finished(published, stop: stop, redactor: redactor, logger: logger)
-    } catch {
-      reporter.finish()
-      if stop.cause != nil {
-        status = stopped(stop, published: false, logger: logger)
-      } else {
-        FailureReport.print(error, redactor: redactor)
-        status = ExitStatus.of(error)
-      }
-    }
-    if let metricsFile = logging.metricsFile {
-      let account = outcome?.figures.account ?? configuration.account ?? configuration.source.account ?? ""
-      var metrics = NightMetrics(
-        account: account, clientType: configuration.clientType?.rawValue,
-        started: started.timeIntervalSince1970, runSeconds: Date().timeIntervalSince(started),
-        exitCode: status)
-      if let outcome {
-        metrics.stageSeconds = outcome.stageSeconds
-        metrics.http = outcome.figures.http
-        metrics.fleet = NightMetrics.Fleet(
-          devices: outcome.summary.totals.devices, fotaCapable: outcome.summary.totals.ready,
-          readyToUpgrade: outcome.readyToUpgrade, dataProblems: outcome.diagnostics.totalCount,
-          changedDevices: outcome.delta?.changedDevices)
-      }
-      do {
-        try metrics.write(to: URL(fileURLWithPath: metricsFile))
-      } catch {
-        logger.error("metrics not written", metadata: ["reason": "\(ErrorText.describe(error))"])
-        FailureReport.print(error, redactor: redactor)
-      }
-    }
-    if status != ExitStatus.success { throw ExitCode(status) }
-  }
-
-  /// Says what a published night left undone, and gives its exit code.
-  private func finished(_ outcome: RunOutcome, stop: NightStop, redactor: SecretRedactor, logger: Logger)
-    -> Int32
-  {
-    if stop.cause != nil { return stopped(stop, published: true, logger: logger) }
-    logger.info(
-      "done",
-      metadata: [
-        "account": "\(outcome.figures.account)", "devices": "\(outcome.summary.totals.devices)",
-        "fotaCapable": "\(outcome.summary.totals.ready)", "output": "\(outcome.output.path)",
-      ])
-    let status = ExitStatus.of(outcome)
-    if status == ExitStatus.recordIncomplete {
-      for problem in outcome.incompleteRecord {
-        FailureReport.print(message: "the report was published, but \(problem)", redactor: redactor)
-      }
-    }
-    if case .failed(let reason) = outcome.delivery {
-      FailureReport.print(message: reason, redactor: redactor)
-    }
-    return status
-  }
-
-  /// Says why and where a stopped night ended, in the log and on standard error, and gives its
-  /// exit code.
-  private func stopped(_ stop: NightStop, published: Bool, logger: Logger) -> Int32 {
-    let message = stop.message(published: published)
-    logger.error("\(message)")
-    FailureReport.print(message: message)
-    return stop.exitCode
+    return configuration
   }
 }

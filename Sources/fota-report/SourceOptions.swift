@@ -7,6 +7,14 @@ import ThingSpaceAPI
 /// Where the night's pages come from.
 struct SourceOptions: ParsableArguments {
   @Option(
+    help: ArgumentHelp(
+      "Run every account of a TOML config file (top-level keys are every account's defaults, each "
+        + "[[account]] table one account, keys are these options' long names); options given beside "
+        + "it replace the file's top-level keys. See the README's config file reference.",
+      valueName: "FILE"))
+  var config: String?
+
+  @Option(
     name: .customLong("from-pages"),
     help: ArgumentHelp(
       "Read saved device-list pages: every *.json file in DIR, in file-name order.",
@@ -78,6 +86,8 @@ struct SourceOptions: ParsableArguments {
   var savePages: String?
 
   func validate() throws {
+    // Each account of a config file is checked as a command line of its own.
+    if config != nil { return }
     switch (fromPages, demo) {
     case (nil, false):
       guard account != nil else {
@@ -108,9 +118,9 @@ struct SourceOptions: ParsableArguments {
     }
   }
 
-  /// Credentials from the environment, never from arguments.
+  /// Credentials from the environment (or an account's credentials file), never from arguments.
   var credentials: ThingSpaceCredentials? {
-    ThingSpaceCredentials.fromEnvironment(ProcessInfo.processInfo.environment)
+    CredentialEnvironment.credentials
   }
 
   var resolved: RunConfiguration.Source {

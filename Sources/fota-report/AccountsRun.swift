@@ -1,0 +1,196 @@
+import ArgumentParser
+import FOTACollect
+import FOTAConfig
+import FOTAJob
+import FOTAModel
+import Foundation
+import Logging
+
+/// `run --config FILE`: every account of a config file, each night exactly the night a run of
+/// that account alone would make, `accounts-at-once` of them at a time, one never stopping or
+/// changing another; then one line per account on standard error, and the run's exit code.
+struct AccountsRun {
+  /// The command as given beside `--config`.
+  let command: RunCommand
+  let configPath: String
+
+  /// One account, ready to run.
+  private struct Planned {
+    var account: AccountsFile.Account
+    var configuration: RunConfiguration
+    var metricsFile: String?
+
+    /// What nights that must take turns share: an SQLite history's file; a night without one, or
+    /// with a PostgreSQL history (locked per account), shares nothing.
+    var historyKey: String {
+      guard let history = configuration.history else { return "\u{0}\(account.line)" }
+      return history.standardizedFileURL.path
+    }
+  }
+
+  /// Runs every account and gives the run's exit code.
+  func run() async -> Int32 {
+    let file: AccountsFile
+    let planned: [Planned]
+    let whole: RunCommand
+    let redactor = SecretRedactor(ProcessInfo.processInfo.environment["SMTP_PASSWORD"].map { [$0] } ?? [])
+    let logins = SharedLogins()
+    do {
+      let beside = Self.optionsBesideConfig()
+      file = try AccountsFile.load(
+        path: configPath, options: .run, commandLine: beside, date: Self.date(beside["as-of"]))
+      whole = try parse(file.runArguments + ["--demo"], account: nil, in: file, beside: beside)
+      planned = try file.accounts.map { account in
+        let environment =
+          account.credentials.map(CredentialEnvironment.replacing(with:))
+          ?? ProcessInfo.processInfo.environment
+        return try CredentialEnvironment.$current.withValue(environment) {
+          let parsed = try parse(account.arguments, account: account, in: file, beside: beside)
+          var configuration = try parsed.configuration(redactor: redactor)
+          configuration.sharedLogins = logins
+          return Planned(
+            account: account, configuration: configuration, metricsFile: parsed.logging.metricsFile)
+        }
+      }
+    } catch {
+      FailureReport.print(message: "\(error)", redactor: redactor)
+      return ExitStatus.usage
+    }
+
+    umask(whole.report.groupReadable ? 0o027 : 0o077)
+    let logger = whole.logging.makeLogger(redactor: redactor)
+    let stop = NightStop()
+    let results: [AccountNight.Result]
+    do {
+      results = try await NightWatch.run(deadline: whole.source.deadline.duration, stop: stop) {
+        await Self.nights(planned, atOnce: file.accountsAtOnce, stop: stop, logger: logger)
+      }
+    } catch {
+      FailureReport.print(error, redactor: redactor)
+      return ExitStatus.failure
+    }
+    for (night, result) in zip(planned, results) {
+      FailureReport.print(summary: Self.summary(night, result), redactor: redactor)
+    }
+    if stop.cause != nil { return stop.exitCode }
+    return ExitStatus.of(results.map(\.status))
+  }
+
+  /// Every night, at most `atOnce` at a time, in the file's order; results in that order. Nights
+  /// that share an SQLite history take turns (its file is locked for a whole night), the next
+  /// one starting in the first free place it can have.
+  private static func nights(_ planned: [Planned], atOnce: Int, stop: NightStop, logger: Logger) async
+    -> [AccountNight.Result]
+  {
+    await withTaskGroup(of: (Int, AccountNight.Result).self) { group in
+      var results = [AccountNight.Result?](repeating: nil, count: planned.count)
+      var waiting = Array(planned.indices)
+      var historiesInUse: Set<String> = []
+      var running = 0
+      func startNext() -> Bool {
+        guard let position = waiting.firstIndex(where: { !historiesInUse.contains(planned[$0].historyKey) })
+        else { return false }
+        let index = waiting.remove(at: position)
+        historiesInUse.insert(planned[index].historyKey)
+        running += 1
+        let night = planned[index]
+        group.addTask {
+          guard !Task.isCancelled else {
+            return (
+              index, AccountNight.Result(status: stop.exitCode, reason: "not started: the run was stopped")
+            )
+          }
+          var logger = logger
+          logger[metadataKey: "account"] = "\(night.account.name)"
+          let accountNight = AccountNight(
+            configuration: night.configuration, metricsFile: night.metricsFile, logger: logger, reporter: nil,
+            label: night.account.name)
+          let own = NightStop()
+          let result = await accountNight.run(stop: own) { job in
+            do {
+              let outcome = try await job.run()
+              if let cause = stop.cause { own.request(cause) }
+              return outcome
+            } catch {
+              if let cause = stop.cause { own.request(cause) }
+              throw error
+            }
+          }
+          return (index, result)
+        }
+        return true
+      }
+      while running < atOnce, startNext() {}
+      while let (index, result) = await group.next() {
+        results[index] = result
+        running -= 1
+        historiesInUse.remove(planned[index].historyKey)
+        while running < atOnce, startNext() {}
+      }
+      return results.map { $0 ?? AccountNight.Result(status: ExitStatus.failure) }
+    }
+  }
+
+  /// Parses an account's arguments (or the top level's, without `account`) with `run`'s own
+  /// rules; a mistake names the line of the key it came from.
+  private func parse(
+    _ arguments: [String], account: AccountsFile.Account?, in file: AccountsFile,
+    beside: [String: ConfigValue]
+  ) throws(ConfigFileError) -> RunCommand {
+    do {
+      return try RunCommand.parse(arguments)
+    } catch {
+      var message = RunCommand.message(for: error)
+      if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+      let mentioned = message.matches(of: /--([a-z][a-z0-9-]*)/).map { String($0.output.1) }
+      let key = mentioned.first { account?.lines[$0] != nil } ?? mentioned.first
+      if let key, beside[key] != nil, account?.lines[key] == nil {
+        throw ConfigFileError(path: file.path, line: nil, "--\(key) given beside --config: \(message)")
+      }
+      let line = key.flatMap { account?.lines[$0] } ?? account?.line
+      let prefix = account.map { "account \($0.name): " } ?? ""
+      throw ConfigFileError(path: file.path, line: line, prefix + message)
+    }
+  }
+
+  /// The options given beside `--config` on the command line, which replace the file's top level.
+  private static func optionsBesideConfig() -> [String: ConfigValue] {
+    var arguments = Array(CommandLine.arguments.dropFirst())
+    if let run = arguments.firstIndex(of: "run") { arguments.removeFirst(run + 1) }
+    var beside: [String] = []
+    var index = 0
+    while index < arguments.count {
+      if arguments[index] == "--config" {
+        index += 2
+        continue
+      }
+      if !arguments[index].hasPrefix("--config=") { beside.append(arguments[index]) }
+      index += 1
+    }
+    return OptionCatalogue.run.settings(from: beside).settings
+  }
+
+  /// The date `{date}` stands for: `--as-of`'s day, else today's (UTC).
+  private static func date(_ asOf: ConfigValue?) -> String {
+    if case .string(let text)? = asOf, text.count >= 10 { return String(text.prefix(10)) }
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withFullDate]
+    return formatter.string(from: Date())
+  }
+
+  /// The closing line of one account: its outcome, devices and report folder.
+  private static func summary(_ night: Planned, _ result: AccountNight.Result) -> String {
+    let clientType = night.account.clientType ?? "all"
+    let folder = night.configuration.output.path
+    let outcome: String
+    switch result.status {
+    case ExitStatus.success: outcome = "published"
+    case ExitStatus.recordIncomplete: outcome = "published, history not written (exit 4)"
+    case ExitStatus.deliveryFailed: outcome = "published, e-mail not delivered (exit 3)"
+    case ExitStatus.busy: outcome = "not run: another run holds it (exit 75); the previous report stays"
+    default: outcome = "failed (exit \(result.status)); the previous report stays"
+    }
+    let devices = result.outcome.map { "\($0.summary.totals.devices) devices" } ?? "no devices"
+    return "\(night.account.name) (\(clientType)): \(outcome), \(devices), \(folder)"
+  }
+}
