@@ -48,6 +48,29 @@ public struct SimulatorConfiguration: Sendable {
   public var presetTokens: (bearer: String, session: String)?
   /// IMEIs that have left the account: not listed, and refused as `startIndex`.
   public var removedIMEIs: Set<String> = []
+  /// Further accounts served beside `fleet`'s, each read only by its own user.
+  public var otherAccounts: [SimulatedAccount] = []
+
+  /// Every user the token and login endpoints accept: `credentials`, then the other accounts'.
+  var users: [SimulatorCredentials] {
+    var users = [credentials]
+    for account in otherAccounts where !users.contains(account.credentials) {
+      users.append(account.credentials)
+    }
+    return users
+  }
+
+  /// The configuration that serves `account`: this one for `fleet`'s, another account's fleet and
+  /// user (with the same faults) for it; `nil` for an account it does not serve.
+  func serving(_ account: String) -> SimulatorConfiguration? {
+    if account == fleet.account { return self }
+    guard let other = otherAccounts.first(where: { $0.fleet.account == account }) else { return nil }
+    var configuration = self
+    configuration.fleet = other.fleet
+    configuration.credentials = other.credentials
+    configuration.removedIMEIs = []
+    return configuration
+  }
 
   /// Creates a configuration for `fleet`, without faults.
   public init(fleet: SyntheticFleet) {

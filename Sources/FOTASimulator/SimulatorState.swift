@@ -6,6 +6,8 @@ import ThingSpaceAPI
 actor SimulatorState {
   private var bearers: [String: Int] = [:]
   private var sessions: [String: Int] = [:]
+  /// The user each session token was issued to.
+  private var sessionUsers: [String: String] = [:]
   private var issued = 0
   private(set) var statistics = SimulatorStatistics()
 
@@ -13,6 +15,7 @@ actor SimulatorState {
     if let preset = configuration.presetTokens {
       bearers[preset.bearer] = configuration.tokenTTL ?? .max
       sessions[preset.session] = configuration.sessionTTL ?? .max
+      sessionUsers[preset.session] = configuration.credentials.username
     }
   }
 
@@ -27,15 +30,21 @@ actor SimulatorState {
     return token
   }
 
-  /// Counts a session login and issues a session token when `accepted`.
-  func sessionLogin(accepted: Bool, ttl: Int?) -> String? {
+  /// Counts a session login and issues a session token for `user` when `accepted`.
+  func sessionLogin(accepted: Bool, ttl: Int?, user: String = "") -> String? {
     statistics.sessionLogins += 1
     guard accepted else { return nil }
     issued += 1
     let token = "sim-session-\(issued)-\(UUID().uuidString.prefix(8))"
     sessions[token] = ttl ?? .max
+    sessionUsers[token] = user
     statistics.issuedTokens.append(token)
     return token
+  }
+
+  /// The user a session token was issued to.
+  func user(ofSession token: String) -> String? {
+    sessionUsers[token]
   }
 
   /// True when the bearer token is known and not worn out; does not use it up.
@@ -80,29 +89,31 @@ actor SimulatorState {
     statistics.faults[name, default: 0] += 1
   }
 
-  private var licenseSummary: Data?
+  private var licenseSummaries: [String: Data] = [:]
 
-  /// The license pool's body, made once (it walks the whole fleet).
+  /// The license pool's body of the configuration's account, made once (it walks the whole fleet).
   func licenses(_ configuration: SimulatorConfiguration) -> Data {
-    if let licenseSummary { return licenseSummary }
+    if let made = licenseSummaries[configuration.fleet.account] { return made }
     let body = configuration.fleet.licenseSummaryBody(night: configuration.night)
-    licenseSummary = body
+    licenseSummaries[configuration.fleet.account] = body
     return body
   }
 
-  private var upgradeReports: [String: [Data]]?
+  /// Each account's upgrade-report pages by status.
+  private var upgradeReportPages: [String: [String: [Data]]] = [:]
 
   /// One page of the upgrade reports, or `nil` for an unknown status or index; every page is
   /// made on the first request (it walks the whole fleet).
   func upgradeReport(_ configuration: SimulatorConfiguration, status: String, startIndex: String) -> Data? {
-    if upgradeReports == nil {
+    let account = configuration.fleet.account
+    if upgradeReportPages[account] == nil {
       var made: [String: [Data]] = [:]
       for (status, pages) in configuration.fleet.upgradeReports(night: configuration.night) {
         made[status] = pages.map(SyntheticFleet.json)
       }
-      upgradeReports = made
+      upgradeReportPages[account] = made
     }
-    guard let pages = upgradeReports?[status], let start = Int(startIndex), start >= 0,
+    guard let pages = upgradeReportPages[account]?[status], let start = Int(startIndex), start >= 0,
       start % SyntheticFleet.upgradesPerPage == 0, start / SyntheticFleet.upgradesPerPage < pages.count
     else { return nil }
     return pages[start / SyntheticFleet.upgradesPerPage]

@@ -152,10 +152,10 @@ public struct ThingSpaceSimulator: Sendable {
     }
     var request = request
     let form = String(buffer: try await request.collectBody(upTo: 1 << 16))
-    let expected = Data(
-      "\(configuration.credentials.clientId):\(configuration.credentials.clientSecret)".utf8
-    ).base64EncodedString()
-    let authorised = request.headers[.authorization] == "Basic \(expected)"
+    let authorised = configuration.users.contains { user in
+      let expected = Data("\(user.clientId):\(user.clientSecret)".utf8).base64EncodedString()
+      return request.headers[.authorization] == "Basic \(expected)"
+    }
     let grant = form.split(separator: "&").contains("grant_type=client_credentials")
     let token = await state.tokenRequest(accepted: authorised && grant, ttl: configuration.tokenTTL)
     guard let token else {
@@ -179,10 +179,12 @@ public struct ThingSpaceSimulator: Sendable {
       return Self.invalidCredentials
     }
     let login = try? JSONDecoder().decode(SessionLoginRequest.self, from: Data(body.readableBytesView))
-    let accepted =
-      login?.username == configuration.credentials.username
-      && login?.password == configuration.credentials.password
-    guard let session = await state.sessionLogin(accepted: accepted, ttl: configuration.sessionTTL)
+    let accepted = configuration.users.contains {
+      $0.username == login?.username && $0.password == login?.password
+    }
+    guard
+      let session = await state.sessionLogin(
+        accepted: accepted, ttl: configuration.sessionTTL, user: login?.username ?? "")
     else {
       return Self.json(
         .badRequest,
@@ -213,7 +215,7 @@ public struct ThingSpaceSimulator: Sendable {
     async throws -> Response
   {
     if let refusal = try await gate(request, number: number) { return refusal }
-    if let refusal = Self.unknownAccount(account, expected: configuration.fleet.account) { return refusal }
+    guard let configuration = await serving(account, request) else { return Self.unknownAccount(account) }
     let clientType = request.uri.queryParameters.get("clientType")
     var filter: ClientType?
     if let clientType {
@@ -313,7 +315,7 @@ public struct ThingSpaceSimulator: Sendable {
   private func planning(_ request: Request, account: String, kind: PlanningKind) async throws -> Response {
     let number = await state.nextDataRequest(deviceList: false)
     if let refusal = try await gate(request, number: number) { return refusal }
-    if let refusal = Self.unknownAccount(account, expected: configuration.fleet.account) { return refusal }
+    guard let configuration = await serving(account, request) else { return Self.unknownAccount(account) }
     let body: Data
     switch kind {
     case .firmware: body = configuration.fleet.firmwareListBody
@@ -358,9 +360,16 @@ public struct ThingSpaceSimulator: Sendable {
   static let sessionHeader = HTTPField.Name("VZ-M2M-Token")!
 
   /// The answer for an account the simulator does not hold, or `nil` for its own.
-  static func unknownAccount(_ account: String, expected: String) -> Response? {
-    guard account != expected else { return nil }
-    return json(
+  /// The configuration serving `account` to the user whose session the request carries; `nil`
+  /// when the account is unknown or another user's (ThingSpace shows a user only their accounts).
+  private func serving(_ account: String, _ request: Request) async -> SimulatorConfiguration? {
+    guard let served = configuration.serving(account) else { return nil }
+    let user = await state.user(ofSession: request.headers[Self.sessionHeader] ?? "")
+    return user == served.credentials.username ? served : nil
+  }
+
+  static func unknownAccount(_ account: String) -> Response {
+    json(
       .badRequest,
       #"{"errorCode":"UnifiedWebService.REQUEST_FAILED.AccountNotFound","errorMessage":"Account \#(account) not found."}"#
     )

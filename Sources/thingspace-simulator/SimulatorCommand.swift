@@ -31,6 +31,13 @@ struct SimulatorCommand: AsyncParsableCommand {
   @Option(help: "Seed of the fleet.")
   var seed: UInt64 = 42
 
+  @Option(
+    help: ArgumentHelp(
+      "Serve N accounts: the first is the demo's, account K (0242078698-0000K) has a fleet of its own "
+        + "(seed + K - 1) and a user of its own, printed at the start.",
+      valueName: "N"))
+  var accounts = 1
+
   @Option(help: "Serve the fleet as it looks K nights later (upgrades, new and removed devices).")
   var night = 0
 
@@ -103,6 +110,9 @@ struct SimulatorCommand: AsyncParsableCommand {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
     guard devices >= 0 else { throw ValidationError("--devices must not be negative") }
     guard night >= 0 else { throw ValidationError("--night must not be negative") }
+    guard (1...99_999).contains(accounts) else {
+      throw ValidationError("--accounts must be between 1 and 99999")
+    }
     for (name, value) in [
       ("--fail-every", failEvery), ("--ratelimit-every", rateLimitEvery), ("--drop-every", dropEvery),
       ("--token-ttl", tokenTTL), ("--session-ttl", sessionTTL), ("--stall-cursor-from", stallCursorFrom),
@@ -150,16 +160,29 @@ struct SimulatorCommand: AsyncParsableCommand {
     configuration.cursorStyle = cursor.style
     configuration.removedIMEIs = Set(removedIMEIs)
     configuration.slowAnswers = slowAnswers
+    configuration.otherAccounts = (max(accounts, 1) > 1 ? Array(2...accounts) : []).map {
+      SimulatedAccount.demo(number: $0, seed: seed, devices: devices)
+    }
     let simulator = ThingSpaceSimulator(configuration: configuration, logger: logger)
     let credentials = configuration.credentials
+    let otherAccounts = configuration.otherAccounts
     do {
       try await simulator.run(host: host, port: port) { port in
-        let banner = """
+        var banner = """
           ThingSpace simulator listening on http://\(host):\(port) (account \(fleet.account), \(devices) records)
           THINGSPACE_CLIENT_ID=\(credentials.clientId) THINGSPACE_CLIENT_SECRET=\(credentials.clientSecret) \
           THINGSPACE_USERNAME=\(credentials.username) THINGSPACE_PASSWORD=\(credentials.password)
 
           """
+        for other in otherAccounts {
+          let user = other.credentials
+          banner += """
+            account \(other.fleet.account): THINGSPACE_CLIENT_ID=\(user.clientId) \
+            THINGSPACE_CLIENT_SECRET=\(user.clientSecret) THINGSPACE_USERNAME=\(user.username) \
+            THINGSPACE_PASSWORD=\(user.password)
+
+            """
+        }
         FileHandle.standardOutput.write(Data(banner.utf8))
       }
     } catch {
