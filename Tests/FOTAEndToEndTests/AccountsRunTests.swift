@@ -1,0 +1,199 @@
+import FOTAFleet
+import FOTASimulator
+import FOTATestSupport
+import Foundation
+import Testing
+
+/// `run --config`: many accounts in one run against a simulator serving them all.
+@Suite("many accounts in one run")
+struct AccountsRunTests {
+  static let fleet = SyntheticFleet(seed: 21, deviceCount: 1_300)
+  static let csvFiles = [
+    "devices.csv", "by-model-firmware.csv", "by-model.csv", "by-firmware.csv", "readiness.csv",
+    "upgrade-age.csv",
+  ]
+
+  /// The simulator's accounts 2 and 3, with users of their own unless `sharing` says otherwise.
+  static func simulator(accounts: Int = 3, sharing: Bool = false, latency: Duration = .zero)
+    -> SimulatorConfiguration
+  {
+    var configuration = SimulatorConfiguration(fleet: fleet)
+    configuration.latency = latency
+    configuration.otherAccounts = (2...accounts).map { number in
+      var account = SimulatedAccount.demo(number: number, seed: 21, devices: 900 + 100 * number)
+      if sharing { account.credentials = .demo }
+      return account
+    }
+    return configuration
+  }
+
+  /// The lines every test's config file starts with.
+  static func header(_ url: URL, _ directory: TemporaryDirectory) -> String {
+    """
+    base-url = "\(url.absoluteString)"
+    as-of = "2026-11-01"
+    templates = "\(RepositoryPaths.templates.path)"
+    formats = ["csv", "xml"]
+    max-attempts = 2
+    no-history = true
+    metrics-file = "\(directory.path("fota.prom").path)"
+
+    """
+  }
+
+  /// An `[[account]]` table.
+  static func account(_ name: String, out: URL, credentials: URL? = nil) -> String {
+    var table = "[[account]]\nname = \"\(name)\"\nout = \"\(out.path)\"\n"
+    if let credentials { table += "credentials = \"\(credentials.path)\"\n" }
+    return table + "\n"
+  }
+
+  /// A credentials file, owner-only, for `user` with `password` (its own unless given).
+  static func credentials(_ user: SimulatorCredentials, password: String? = nil, at url: URL) throws {
+    let text = """
+      THINGSPACE_CLIENT_ID=\(user.clientId)
+      THINGSPACE_CLIENT_SECRET=\(user.clientSecret)
+      THINGSPACE_USERNAME=\(user.username)
+      THINGSPACE_PASSWORD=\(password ?? user.password)
+
+      """
+    _ = FileManager.default.createFile(
+      atPath: url.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+  }
+
+  static func csv(_ folder: URL) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    for name in csvFiles { files[name] = try Data(contentsOf: folder.appendingPathComponent(name)) }
+    return files
+  }
+
+  @Test(
+    "three accounts, one refused: the other two are exactly their own runs', the failed one's report stays")
+  func oneFails() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let configuration = Self.simulator()
+    let others = configuration.otherAccounts
+    let outs = (1...3).map { directory.path("account-\($0)") }
+    let files = (2...3).map { directory.path("account-\($0).env") }
+    try Self.credentials(others[0].credentials, at: files[0])
+    try Self.credentials(others[1].credentials, at: files[1])
+    let config = directory.path("fleet.toml")
+    let runner = BinaryRunner(
+      environment: BinaryRunner.environment(adding: SimulatorLauncher.loginEnvironment()))
+
+    let (first, second, alone, statistics) = try await SimulatorLauncher.withSimulator(configuration) {
+      simulator, url in
+      var text = Self.header(url, directory) + Self.account(Self.fleet.account, out: outs[0])
+      for index in 0..<2 {
+        text += Self.account(others[index].fleet.account, out: outs[index + 1], credentials: files[index])
+      }
+      try text.write(to: config, atomically: true, encoding: .utf8)
+      let first = try await runner.run(["run", "--config", config.path])
+      let before = try Self.csv(outs[2])
+      // Account 3's password is changed; the next night refuses it, and only it.
+      try Self.credentials(others[1].credentials, password: "Wr0ng-7731", at: files[1])
+      let before2 = await simulator.statistics()
+      let second = try await runner.run(["run", "--config", config.path])
+      #expect(try Self.csv(outs[2]) == before)
+      let after2 = await simulator.statistics()
+      // One login each; the refused one is not tried again.
+      #expect(after2.tokenRequests - before2.tokenRequests == 3)
+      #expect(after2.sessionLogins - before2.sessionLogins == 3)
+      // Each published account as a run of its own makes.
+      var alone: [[String: Data]] = []
+      for (index, name) in [Self.fleet.account, others[0].fleet.account].enumerated() {
+        let out = directory.path("alone-\(index + 1)")
+        var environment = BinaryRunner.environment(adding: SimulatorLauncher.loginEnvironment())
+        if index == 1 {
+          let user = others[0].credentials
+          environment.merge(
+            [
+              "THINGSPACE_CLIENT_ID": user.clientId, "THINGSPACE_CLIENT_SECRET": user.clientSecret,
+              "THINGSPACE_USERNAME": user.username, "THINGSPACE_PASSWORD": user.password,
+            ]) { $1 }
+        }
+        let result = try await BinaryRunner(environment: environment).run([
+          "run", "--account", name, "--base-url", url.absoluteString, "--out", out.path, "--as-of",
+          "2026-11-01",
+          "--templates", RepositoryPaths.templates.path, "--formats", "csv,xml", "--max-attempts", "2",
+          "--no-history",
+        ])
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        alone.append(try Self.csv(out))
+      }
+      return (first, second, alone, await simulator.statistics())
+    }
+    #expect(first.exitCode == 0, "\(first.standardError)")
+    #expect(second.exitCode == 1)
+    #expect(try Self.csv(outs[0]) == alone[0])
+    #expect(try Self.csv(outs[1]) == alone[1])
+    #expect(statistics.sessionLogins == 8, "three logins a night, one for each run alone")
+
+    // One error line for the refused account, then one closing line per account in the file's order.
+    let lines = second.errorLines
+    #expect(lines.count == 4, "\(lines)")
+    #expect(lines.first?.contains("error: \(others[1].fleet.account): ") == true)
+    #expect(lines.first?.contains("Invalid username or password") == true)
+    #expect(
+      lines.dropFirst().map { $0.split(separator: " ")[1] }.map(String.init)
+        == [Self.fleet.account, others[0].fleet.account, others[1].fleet.account])
+    #expect(lines[1].contains(": published, ") && lines[2].contains(": published, "))
+    #expect(lines[3].contains("failed (exit 1)"))
+    #expect(lines[3].hasSuffix(outs[2].path))
+    #expect(!second.standardError.contains("Wr0ng-7731"))
+
+    // The metrics file holds every account, each with its own exit code.
+    let metrics = try String(contentsOf: directory.path("fota.prom"), encoding: .utf8)
+    for (name, code) in [(Self.fleet.account, 0), (others[0].fleet.account, 0), (others[1].fleet.account, 1)]
+    {
+      #expect(
+        metrics.contains("fota_report_last_run_exit_code{account=\"\(name)\",client_type=\"all\"} \(code)"))
+    }
+  }
+
+  @Test("accounts reached with the same credentials log in once")
+  func sharedLogin() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let configuration = Self.simulator(sharing: true)
+    let config = directory.path("fleet.toml")
+    let runner = BinaryRunner(
+      environment: BinaryRunner.environment(adding: SimulatorLauncher.loginEnvironment()))
+    let (result, statistics) = try await SimulatorLauncher.withSimulator(configuration) { simulator, url in
+      var text = Self.header(url, directory) + "accounts-at-once = 3\n"
+      text += Self.account(Self.fleet.account, out: directory.path("one"))
+      for (index, other) in configuration.otherAccounts.enumerated() {
+        text += Self.account(other.fleet.account, out: directory.path("other-\(index)"))
+      }
+      try text.write(to: config, atomically: true, encoding: .utf8)
+      return (try await runner.run(["run", "--config", config.path]), await simulator.statistics())
+    }
+    #expect(result.exitCode == 0, "\(result.standardError)")
+    #expect(statistics.tokenRequests == 1)
+    #expect(statistics.sessionLogins == 1)
+    #expect(result.errorLines.count == 3)
+  }
+
+  @Test("never more accounts collected at once than accounts-at-once", arguments: [1, 2])
+  func accountsAtOnce(limit: Int) async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let configuration = Self.simulator(accounts: 4, sharing: true, latency: .milliseconds(40))
+    let config = directory.path("fleet.toml")
+    let runner = BinaryRunner(
+      environment: BinaryRunner.environment(adding: SimulatorLauncher.loginEnvironment()))
+    let (result, statistics) = try await SimulatorLauncher.withSimulator(configuration) { simulator, url in
+      var text = Self.header(url, directory) + "accounts-at-once = \(limit)\nparallel = 1\nno-plan = true\n"
+      text += Self.account(Self.fleet.account, out: directory.path("one"))
+      for (index, other) in configuration.otherAccounts.enumerated() {
+        text += Self.account(other.fleet.account, out: directory.path("other-\(index)"))
+      }
+      try text.write(to: config, atomically: true, encoding: .utf8)
+      return (try await runner.run(["run", "--config", config.path]), await simulator.statistics())
+    }
+    #expect(result.exitCode == 0, "\(result.standardError)")
+    #expect(statistics.mostDeviceListRequestsAtOnce <= limit)
+    #expect(statistics.pagesServed == 4 * 2, "every account's two pages")
+  }
+}
