@@ -3,6 +3,7 @@ import FOTACollect
 import FOTAConfig
 import FOTAJob
 import FOTAModel
+import FOTARender
 import Foundation
 import Logging
 
@@ -19,6 +20,8 @@ struct AccountsRun {
     var account: AccountsFile.Account
     var configuration: RunConfiguration
     var metricsFile: String?
+    /// Where readers open its report (`report-url`), if given.
+    var reportURL: String?
 
     /// What nights that must take turns share: an SQLite history's file; a night without one, or
     /// with a PostgreSQL history (locked per account), shares nothing.
@@ -57,6 +60,7 @@ struct AccountsRun {
       return ExitStatus.usage
     }
 
+    let started = Date()
     umask(whole.report.groupReadable ? 0o027 : 0o077)
     let logger = whole.logging.makeLogger(redactor: redactor)
     let stop = NightStop()
@@ -69,11 +73,63 @@ struct AccountsRun {
       FailureReport.print(error, redactor: redactor)
       return ExitStatus.failure
     }
+    var rollupFailed = false
+    if let folder = file.rollup, stop.cause == nil {
+      let publisher = RollupPublisher(
+        destination: URL(fileURLWithPath: folder), templates: whole.report.templatesURL)
+      do {
+        try publisher.publish(Self.rollup(planned, results, publisher: publisher, started: started))
+        logger.info("roll-up published", metadata: ["output": "\(publisher.destination.path)"])
+      } catch {
+        FailureReport.print(
+          message: "the roll-up was not published (the previous one stays): \(ErrorText.describe(error))",
+          redactor: redactor)
+        rollupFailed = true
+      }
+    }
     for (night, result) in zip(planned, results) {
       FailureReport.print(summary: Self.summary(night, result), redactor: redactor)
     }
     if stop.cause != nil { return stop.exitCode }
-    return ExitStatus.of(results.map(\.status))
+    return ExitStatus.of(results.map(\.status) + (rollupFailed ? [ExitStatus.failure] : []))
+  }
+
+  /// The roll-up of tonight's nights, in the file's order.
+  private static func rollup(
+    _ planned: [Planned], _ results: [AccountNight.Result], publisher: RollupPublisher, started: Date
+  ) -> FleetRollup {
+    let accounts = zip(planned, results).map { night, result in
+      let outcome = result.outcome
+      return FleetRollup.Account(
+        account: night.account.name, clientType: night.account.clientType,
+        outcome: outcomeName(result.status),
+        exitCode: result.status,
+        figures: outcome.map {
+          FleetRollup.Figures(
+            devices: $0.summary.totals.devices, fotaCapable: $0.summary.totals.ready,
+            readyToUpgrade: $0.readyToUpgrade, dataProblems: $0.diagnostics.totalCount)
+        },
+        asOf: outcome?.figures.asOf ?? RollupPublisher.publishedAsOf(in: night.configuration.output),
+        reportFolder: night.configuration.output.path,
+        reportLink: night.reportURL
+          ?? publisher.link(to: night.configuration.output.appendingPathComponent("report.html")),
+        reason: result.reason)
+    }
+    return FleetRollup(
+      accounts: accounts, summaries: results.compactMap(\.outcome?.summary),
+      started: Int64((started.timeIntervalSince1970 * 1000).rounded(.down)))
+  }
+
+  /// What `accounts.csv` calls a night's ending.
+  private static func outcomeName(_ status: Int32) -> String {
+    switch status {
+    case ExitStatus.success: "published"
+    case ExitStatus.recordIncomplete: "published-without-history"
+    case ExitStatus.deliveryFailed: "published-without-email"
+    case ExitStatus.busy: "busy"
+    case 128...: "stopped"
+    default: "failed"
+    }
   }
 
   /// Every night, at most `atOnce` at a time, in the file's order; results in that order. Nights
