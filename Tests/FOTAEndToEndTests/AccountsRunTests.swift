@@ -33,7 +33,7 @@ struct AccountsRunTests {
     base-url = "\(url.absoluteString)"
     as-of = "2026-11-01"
     templates = "\(RepositoryPaths.templates.path)"
-    formats = ["csv", "xml"]
+    formats = ["csv", "xml", "html"]
     max-attempts = 2
     no-history = true
     metrics-file = "\(directory.path("fota.prom").path)"
@@ -84,7 +84,8 @@ struct AccountsRunTests {
 
     let (first, second, alone, statistics) = try await SimulatorLauncher.withSimulator(configuration) {
       simulator, url in
-      var text = Self.header(url, directory) + Self.account(Self.fleet.account, out: outs[0])
+      var text = "rollup = \"\(directory.path("all").path)\"\n" + Self.header(url, directory)
+      text += Self.account(Self.fleet.account, out: outs[0])
       for index in 0..<2 {
         text += Self.account(others[index].fleet.account, out: outs[index + 1], credentials: files[index])
       }
@@ -116,7 +117,7 @@ struct AccountsRunTests {
         let result = try await BinaryRunner(environment: environment).run([
           "run", "--account", name, "--base-url", url.absoluteString, "--out", out.path, "--as-of",
           "2026-11-01",
-          "--templates", RepositoryPaths.templates.path, "--formats", "csv,xml", "--max-attempts", "2",
+          "--templates", RepositoryPaths.templates.path, "--formats", "csv,xml,html", "--max-attempts", "2",
           "--no-history",
         ])
         #expect(result.exitCode == 0, "\(result.standardError)")
@@ -143,6 +144,9 @@ struct AccountsRunTests {
     #expect(lines[3].hasSuffix(outs[2].path))
     #expect(!second.standardError.contains("Wr0ng-7731"))
 
+    try Self.checkRollup(
+      directory.path("all"), outs: outs, names: [Self.fleet.account] + others.map(\.fleet.account))
+
     // The metrics file holds every account, each with its own exit code.
     let metrics = try String(contentsOf: directory.path("fota.prom"), encoding: .utf8)
     for (name, code) in [(Self.fleet.account, 0), (others[0].fleet.account, 0), (others[1].fleet.account, 1)]
@@ -150,6 +154,60 @@ struct AccountsRunTests {
       #expect(
         metrics.contains("fota_report_last_run_exit_code{account=\"\(name)\",client_type=\"all\"} \(code)"))
     }
+  }
+
+  /// The roll-up of a night where accounts 1 and 2 published and account 3, published the night
+  /// before, failed.
+  static func checkRollup(_ folder: URL, outs: [URL], names: [String]) throws {
+    let accounts = try CSVFile.read(
+      String(contentsOf: folder.appendingPathComponent("accounts.csv"), encoding: .utf8))
+    #expect(
+      accounts.header == [
+        "account", "clientType", "outcome", "exitCode", "devices", "fotaCapable", "readyToUpgrade",
+        "dataProblems", "asOf", "reportFolder",
+      ])
+    #expect(accounts.rows.map { $0[0] } == names)
+    #expect(accounts.rows.map { $0[2] } == ["published", "published", "failed"])
+    #expect(accounts.rows.map { $0[3] } == ["0", "0", "1"])
+    #expect(accounts.rows.map { $0[8] } == Array(repeating: "2026-11-01T00:00:00.000Z", count: 3))
+    #expect(accounts.rows[2][4...7].allSatisfy { $0.isEmpty }, "a failed night has no figures")
+    #expect(accounts.rows.map { $0[9] } == outs.map(\.path))
+
+    // by-model-firmware.csv: each published account's rows, summed.
+    func table(_ url: URL) throws -> [String: [Int]] {
+      var sums: [String: [Int]] = [:]
+      let file = try CSVFile.read(
+        String(contentsOf: url.appendingPathComponent("by-model-firmware.csv"), encoding: .utf8))
+      for row in file.rows {
+        let key = row[0..<3].joined(separator: "\u{0}")
+        let counts = row[3...].map { Int($0) ?? -1 }
+        sums[key] = zip(sums[key] ?? Array(repeating: 0, count: counts.count), counts).map { $0 + $1 }
+      }
+      return sums
+    }
+    var expected = try table(outs[0])
+    for (key, counts) in try table(outs[1]) {
+      expected[key] = zip(expected[key] ?? Array(repeating: 0, count: counts.count), counts).map { $0 + $1 }
+    }
+    let summed = try table(folder)
+    #expect(summed == expected)
+    let publishedDevices: Int = accounts.rows[0..<2].compactMap { Int($0[4]) }.reduce(0, +)
+    let rolledUpDevices: Int = summed.values.map { $0[0] }.reduce(0, +)
+    #expect(publishedDevices == rolledUpDevices)
+
+    // report.html links every account's report relatively, and names the failed one.
+    let html = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
+    for out in outs {
+      let link = "../\(out.lastPathComponent)/report.html"
+      #expect(html.contains("href=\"\(link)\""), "\(link)")
+      #expect(
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent(link).standardizedFileURL.path))
+    }
+    #expect(html.contains("Accounts that failed tonight"))
+    #expect(html.contains("its last report is as of 2026-11-01"))
+    let record = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: folder.appendingPathComponent("run.json")))
+    #expect((record as? [String: Any])?["kind"] as? String == "rollup")
   }
 
   @Test("accounts reached with the same credentials log in once")
