@@ -28,6 +28,8 @@ public struct AccountsFile: Sendable {
   public var rollupEmailTo: [String] = []
   /// The top level's `run` options, with the command line's over them: the whole run's.
   public var runArguments: [String] = []
+  /// Every top-level setting, with the command line's over them, and each one's line.
+  private var topLevel: [String: (value: ConfigValue, line: Int?)] = [:]
   /// Every account, in the file's order.
   public var accounts: [Account] = []
 
@@ -51,8 +53,11 @@ public struct AccountsFile: Sendable {
 
   /// Reads and checks the file at `path`. `commandLine` holds the options given beside
   /// `--config`, which replace the file's top-level keys; `date` (YYYY-MM-DD) fills `{date}`.
+  /// `mailKeys` are the options that only mean something with `email-to` (the sender, the
+  /// delivery): set at the top level, they reach only the accounts that have recipients.
   public static func load(
-    path: String, options: OptionCatalogue, commandLine: [String: ConfigValue], date: String
+    path: String, options: OptionCatalogue, commandLine: [String: ConfigValue], date: String,
+    mailKeys: Set<String> = []
   ) throws(ConfigFileError) -> AccountsFile {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw ConfigFileError(path: path, line: nil, "cannot be read")
@@ -69,7 +74,9 @@ public struct AccountsFile: Sendable {
       throw ConfigFileError(path: path, line: nil, "is not TOML: \(error)")
     }
     var file = AccountsFile(path: path)
-    try file.read(table, lines: KeyLines(text: text), options: options, commandLine: commandLine, date: date)
+    try file.read(
+      table, lines: KeyLines(text: text), options: options, commandLine: commandLine, date: date,
+      mailKeys: mailKeys)
     return file
   }
 
@@ -79,7 +86,7 @@ public struct AccountsFile: Sendable {
 
   private mutating func read(
     _ table: TOMLTable, lines: KeyLines, options: OptionCatalogue, commandLine: [String: ConfigValue],
-    date: String
+    date: String, mailKeys: Set<String>
   ) throws(ConfigFileError) {
     if let other = lines.otherTables.first {
       throw error(other.line, "unknown table [\(other.name)]: accounts are [[account]] tables")
@@ -115,6 +122,15 @@ public struct AccountsFile: Sendable {
       }
     }
     for (key, value) in commandLine { defaults[key] = (value, nil) }
+    topLevel = defaults
+    if !rollupEmailTo.isEmpty {
+      let line = lines.topLevel["rollup-email-to"]
+      guard rollup != nil else { throw error(line, "rollup-email-to needs rollup, the roll-up's folder") }
+      guard defaults["email-from"] != nil else {
+        throw error(
+          line, "rollup-email-to needs email-from at the top level, the sender of the roll-up's summary")
+      }
+    }
     runArguments = try arguments(
       defaults.filter { Self.topLevelOnly.contains($0.key) }, options: options)
     guard !accountTables.isEmpty else {
@@ -144,6 +160,9 @@ public struct AccountsFile: Sendable {
           try check(key, line: line, options: options, inAccount: true)
           settings[key] = (value, line)
         }
+      }
+      if settings["email-to"] == nil {
+        for key in mailKeys where lines.accounts[index].keys[key] == nil { settings.removeValue(forKey: key) }
       }
       guard let name, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
         throw error(header, "this [[account]] has no name (the ThingSpace account, leading zeros included)")
@@ -197,6 +216,19 @@ public struct AccountsFile: Sendable {
           arguments: try arguments(settings, options: options),
           lines: lineOf, out: outPath, clientType: clientType?.uppercased()))
     }
+  }
+
+  /// The top level's settings of `keys` (the command line's over the file's) as arguments.
+  public func topLevelArguments(_ keys: Set<String>, options: OptionCatalogue) throws(ConfigFileError)
+    -> [String]
+  {
+    try arguments(topLevel.filter { keys.contains($0.key) }, options: options)
+  }
+
+  /// The top level's value of `key`, as a string, if set.
+  public func topLevelString(_ key: String) -> String? {
+    guard case .string(let text)? = topLevel[key]?.value else { return nil }
+    return text
   }
 
   /// Refuses a key that is not a `run` option, or not one this place may set.

@@ -1,3 +1,4 @@
+import FOTAMail
 import FOTAModel
 import FOTAPublish
 import FOTARender
@@ -18,9 +19,11 @@ public struct RollupPublisher: Sendable {
     self.templates = templates
   }
 
-  /// Writes `accounts.csv`, `by-model-firmware.csv`, `report.html` and `run.json`, then
-  /// publishes them together.
-  public func publish(_ rollup: FleetRollup) throws {
+  /// Writes `accounts.csv`, `by-model-firmware.csv`, `report.html`, with `mail` the summary
+  /// e-mail `summary.eml`, and `run.json`, then publishes them together; returns the e-mail, to
+  /// be delivered once published.
+  @discardableResult
+  public func publish(_ rollup: FleetRollup, mail: RollupMailComposer? = nil) throws -> MIMEMessage? {
     let publisher = ReportPublisher(destination: destination)
     try publisher.checkDestination()
     let lock = try RunLock.acquire(destination, purpose: "writing the roll-up")
@@ -31,9 +34,12 @@ public struct RollupPublisher: Sendable {
     do {
       let folder = ReportFolder(url: staging)
       try RollupCSVFiles.write(rollup, into: folder)
-      try RollupHTML.write(rollup, templates: templates, into: folder)
+      let html = try RollupHTML.render(rollup, templates: templates)
+      try folder.write("report.html", contents: html)
+      let message = try mail?.compose(rollup, html: html, into: folder)
       try RollupRecordFile.write(rollup, into: folder)
       try publisher.publish(staging)
+      return message
     } catch {
       publisher.discard(staging)
       throw error

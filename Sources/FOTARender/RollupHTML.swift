@@ -13,11 +13,16 @@ public enum RollupHTML {
   public static func write(_ rollup: FleetRollup, templates: ReportTemplates, into folder: ReportFolder)
     throws
   {
+    try folder.write("report.html", contents: render(rollup, templates: templates))
+  }
+
+  /// The page, as text: for the folder and the summary e-mail alike.
+  public static func render(_ rollup: FleetRollup, templates: ReportTemplates) throws -> String {
     guard let html = templates.library.render(context(rollup), withTemplate: template) else {
       throw RenderError.invalidTemplate(
         name: template + ".mustache", reason: "not found in \(templates.directory.path)")
     }
-    try folder.write("report.html", contents: html)
+    return html
   }
 
   /// The template's values.

@@ -2,6 +2,7 @@ import ArgumentParser
 import FOTACollect
 import FOTAConfig
 import FOTAJob
+import FOTAMail
 import FOTAModel
 import FOTARender
 import Foundation
@@ -36,13 +37,21 @@ struct AccountsRun {
     let file: AccountsFile
     let planned: [Planned]
     let whole: RunCommand
+    var rollupMail: RollupMailComposer?
+    var rollupDelivery: (any MailDelivery)?
     let redactor = SecretRedactor(ProcessInfo.processInfo.environment["SMTP_PASSWORD"].map { [$0] } ?? [])
     let logins = SharedLogins()
     do {
       let beside = Self.optionsBesideConfig()
       file = try AccountsFile.load(
-        path: configPath, options: .run, commandLine: beside, date: Self.date(beside["as-of"]))
+        path: configPath, options: .run, commandLine: beside, date: Self.date(beside["as-of"]),
+        mailKeys: Set(OptionCatalogue.of(EmailOptionsGroup.self).kinds.keys).subtracting([
+          "email-to", "report-url",
+        ]))
       whole = try parse(file.runArguments + ["--demo"], account: nil, in: file, beside: beside)
+      if !file.rollupEmailTo.isEmpty {
+        (rollupMail, rollupDelivery) = try Self.rollupMail(file, timeout: whole.source.timeout)
+      }
       planned = try file.accounts.map { account in
         let environment =
           account.credentials.map(CredentialEnvironment.replacing(with:))
@@ -73,25 +82,61 @@ struct AccountsRun {
       FailureReport.print(error, redactor: redactor)
       return ExitStatus.failure
     }
-    var rollupFailed = false
+    var rollupStatus = ExitStatus.success
     if let folder = file.rollup, stop.cause == nil {
       let publisher = RollupPublisher(
         destination: URL(fileURLWithPath: folder), templates: whole.report.templatesURL)
       do {
-        try publisher.publish(Self.rollup(planned, results, publisher: publisher, started: started))
+        let message = try publisher.publish(
+          Self.rollup(planned, results, publisher: publisher, started: started), mail: rollupMail)
         logger.info("roll-up published", metadata: ["output": "\(publisher.destination.path)"])
+        if let message, let rollupDelivery {
+          do {
+            try await rollupDelivery.deliver(message.rendered, from: message.from, to: message.to)
+            logger.info("roll-up summary sent", metadata: ["via": "\(rollupDelivery.label)"])
+          } catch {
+            FailureReport.print(
+              message: "the roll-up's summary was not sent: \(ErrorText.describe(error))", redactor: redactor)
+            rollupStatus = ExitStatus.deliveryFailed
+          }
+        }
       } catch {
         FailureReport.print(
           message: "the roll-up was not published (the previous one stays): \(ErrorText.describe(error))",
           redactor: redactor)
-        rollupFailed = true
+        rollupStatus = ExitStatus.failure
       }
     }
     for (night, result) in zip(planned, results) {
       FailureReport.print(summary: Self.summary(night, result), redactor: redactor)
     }
     if stop.cause != nil { return stop.exitCode }
-    return ExitStatus.of(results.map(\.status) + (rollupFailed ? [ExitStatus.failure] : []))
+    return ExitStatus.of(results.map(\.status) + [rollupStatus])
+  }
+
+  /// The roll-up's summary e-mail and how it is sent: `rollup-email-to`, with the top level's
+  /// `email-from` and delivery options.
+  private static func rollupMail(_ file: AccountsFile, timeout: Int) throws -> (
+    RollupMailComposer, (any MailDelivery)?
+  ) {
+    let composer: RollupMailComposer
+    do {
+      composer = RollupMailComposer(
+        from: try MailAddress(file.topLevelString("email-from") ?? ""),
+        to: try file.rollupEmailTo.map { try MailAddress($0) }, date: Date())
+    } catch {
+      throw ConfigFileError(path: file.path, line: nil, "rollup-email-to: \(ErrorText.describe(error))")
+    }
+    let arguments = try file.topLevelArguments(
+      Set(OptionCatalogue.of(DeliveryOptions.self).kinds.keys), options: .run)
+    let delivery: (any MailDelivery)?
+    do {
+      delivery = try DeliveryOptions.parse(arguments).delivery(timeout: .seconds(timeout))
+    } catch {
+      throw ConfigFileError(
+        path: file.path, line: nil, "the roll-up's delivery: \(DeliveryOptions.message(for: error))")
+    }
+    return (composer, delivery)
   }
 
   /// The roll-up of tonight's nights, in the file's order.

@@ -38,12 +38,6 @@ struct EmailOptionsGroup: ParsableArguments {
   var delivery: DeliveryOptions
 
   func validate() throws {
-    guard emailTo.isEmpty == (emailFrom == nil) else {
-      throw ValidationError("--email-to and --email-from go together")
-    }
-    if delivery.isRequested && emailTo.isEmpty {
-      throw ValidationError("--sendmail and --smtp-url need --email-to and --email-from")
-    }
     if let reportURL {
       guard let url = URL(string: reportURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
         url.host?.isEmpty == false
@@ -56,6 +50,18 @@ struct EmailOptionsGroup: ParsableArguments {
       _ = try options
     } catch {
       throw ValidationError(ErrorText.describe(error))
+    }
+  }
+
+  /// Refuses a sender without recipients, or a delivery without either. Checked by `run` for
+  /// a night's options; a config file's top level may set the sender and the delivery for the
+  /// accounts that have recipients.
+  func checkRecipients() throws {
+    guard emailTo.isEmpty == (emailFrom == nil) else {
+      throw ValidationError("--email-to and --email-from go together")
+    }
+    if delivery.isRequested && emailTo.isEmpty {
+      throw ValidationError("--sendmail and --smtp-url need --email-to and --email-from")
     }
   }
 

@@ -5,7 +5,10 @@ import Foundation
 extension OptionCatalogue {
   /// The long options of `fota-report run`, read from the command's own description (the one
   /// `--help` prints), so that a config file accepts exactly what the command line does.
-  static let run: OptionCatalogue = {
+  static let run = of(RunCommand.self)
+
+  /// The long options of `type`, read from its own description.
+  static func of(_ type: any ParsableArguments.Type) -> OptionCatalogue {
     struct ToolInfo: Decodable {
       struct Command: Decodable { var arguments: [Argument]? }
       struct Argument: Decodable {
@@ -19,7 +22,7 @@ extension OptionCatalogue {
       }
       var command: Command
     }
-    let info = try? JSONDecoder().decode(ToolInfo.self, from: Data(RunCommand._dumpHelp().utf8))
+    let info = try? JSONDecoder().decode(ToolInfo.self, from: Data(type._dumpHelp().utf8))
     var kinds: [String: OptionCatalogue.Kind] = [:]
     for argument in info?.command.arguments ?? [] {
       guard let name = argument.names?.first(where: { $0.kind == "long" })?.name,
@@ -32,5 +35,5 @@ extension OptionCatalogue {
       }
     }
     return OptionCatalogue(kinds)
-  }()
+  }
 }

@@ -48,6 +48,7 @@ struct RunCommand: AsyncParsableCommand {
   var logging: LoggingOptions
 
   func validate() throws {
+    if source.config == nil { try email.checkRecipients() }
     _ = try report.historyLocation()
     try source.validate()
     if let problem = CampaignPlanner.validate(phases: report.phaseList) {

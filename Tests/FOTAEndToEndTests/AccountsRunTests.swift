@@ -210,6 +210,58 @@ struct AccountsRunTests {
     #expect((record as? [String: Any])?["kind"] as? String == "rollup")
   }
 
+  @Test(
+    "the roll-up's summary goes to rollup-email-to over SMTP; a failed delivery keeps the roll-up, exit 3")
+  func rollupMail() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let configuration = Self.simulator(accounts: 2, sharing: true)
+    let config = directory.path("fleet.toml")
+    let rollup = directory.path("all")
+    let runner = BinaryRunner(
+      environment: BinaryRunner.environment(adding: SimulatorLauncher.loginEnvironment()))
+    try await EmailTests.withSMTPServer { port, inbox in
+      try await SimulatorLauncher.withSimulator(configuration) { _, url in
+        // email-from and smtp-url at the top level reach only the account with recipients.
+        var text = """
+          rollup = "\(rollup.path)"
+          rollup-email-to = ["fleet@example.com"]
+          email-from = "fota-report@example.com"
+          smtp-url = "smtp://127.0.0.1:\(port)"
+
+          """
+        text += Self.header(url, directory)
+        text += Self.account(Self.fleet.account, out: directory.path("one"))
+        text +=
+          "[[account]]\nname = \"\(configuration.otherAccounts[0].fleet.account)\"\n"
+          + "out = \"\(directory.path("two").path)\"\nemail-to = [\"east@example.com\"]\n"
+        try text.write(to: config, atomically: true, encoding: .utf8)
+        let sent = try await runner.run(["run", "--config", config.path])
+        #expect(sent.exitCode == 0, "\(sent.standardError)")
+        let summary = try Data(contentsOf: rollup.appendingPathComponent("summary.eml"))
+        // The account's summary, then the roll-up's.
+        #expect(try Data(contentsOf: inbox.appendingPathComponent("2.eml")) == summary)
+        let envelope =
+          try JSONSerialization.jsonObject(with: Data(contentsOf: inbox.appendingPathComponent("2.json")))
+          as? [String: Any]
+        #expect(envelope?["to"] as? [String] == ["fleet@example.com"])
+        #expect(envelope?["from"] as? String == "fota-report@example.com")
+        let message = String(decoding: summary, as: UTF8.self)
+        #expect(message.contains("Subject: FOTA readiness, 2 accounts: "))
+        #expect(message.contains("filename=\"accounts.csv\""))
+        #expect(!FileManager.default.fileExists(atPath: directory.path("one/summary.eml").path))
+
+        // Nobody listens on port 1: both nights and the roll-up are published, exit 3.
+        let failed = try await runner.run([
+          "run", "--config", config.path, "--smtp-url", "smtp://127.0.0.1:1",
+        ])
+        #expect(failed.exitCode == 3, "\(failed.standardError)")
+        #expect(failed.errorLines.contains { $0.contains("the roll-up's summary was not sent") })
+        #expect(FileManager.default.fileExists(atPath: rollup.appendingPathComponent("report.html").path))
+      }
+    }
+  }
+
   @Test("accounts reached with the same credentials log in once")
   func sharedLogin() async throws {
     let directory = try TemporaryDirectory()
