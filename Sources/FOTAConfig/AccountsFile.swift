@@ -15,6 +15,7 @@ public struct AccountsFile: Sendable {
   public static let topLevelOnly = ["log-level", "log-format", "group-readable", "deadline"]
   /// `run` options a config file cannot set.
   static let refused = [
+    "check-config": "give it on the command line, beside --config",
     "account": "each [[account]] table names its account with name", "config": "", "help": "", "version": "",
   ]
 
@@ -41,6 +42,8 @@ public struct AccountsFile: Sendable {
     public let line: Int
     /// Its `THINGSPACE_*` variables from its `credentials` file; `nil` to use the environment's.
     public let credentials: [String: String]?
+    /// The file they came from, if any.
+    public let credentialsFile: String?
     /// Its `run` arguments: the top level's, the command line's over them, its own over both.
     public let arguments: [String]
     /// The line each option came from; the command line's have none.
@@ -190,9 +193,11 @@ public struct AccountsFile: Sendable {
       identities[identity] = header
 
       var credentials: [String: String]?
+      var credentialsFile: String?
       if let entry = settings.removeValue(forKey: "credentials") {
         let file = try string(entry.value, key: "credentials", line: entry.line)
         credentials = try CredentialsFile.read(file, namedAt: entry.line, in: path)
+        credentialsFile = file
       }
       if let pages = settings["save-pages"], case .string(let template) = pages.value {
         let filled = template.replacingOccurrences(of: "{account}", with: name)
@@ -212,7 +217,7 @@ public struct AccountsFile: Sendable {
       for (key, entry) in settings { if let line = entry.line { lineOf[key] = line } }
       accounts.append(
         Account(
-          name: name, line: header, credentials: credentials,
+          name: name, line: header, credentials: credentials, credentialsFile: credentialsFile,
           arguments: try arguments(settings, options: options),
           lines: lineOf, out: outPath, clientType: clientType?.uppercased()))
     }

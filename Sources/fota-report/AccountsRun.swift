@@ -7,6 +7,7 @@ import FOTAModel
 import FOTARender
 import Foundation
 import Logging
+import ThingSpaceAPI
 
 /// `run --config FILE`: every account of a config file, each night exactly the night a run of
 /// that account alone would make, `accounts-at-once` of them at a time, one never stopping or
@@ -69,6 +70,15 @@ struct AccountsRun {
       return ExitStatus.usage
     }
 
+    if command.checkConfig {
+      for night in planned {
+        print(
+          Self.describe(
+            night.configuration, name: night.account.name, credentials: night.account.credentialsFile))
+      }
+      if let rollup = file.rollup { print("roll-up: \(rollup)") }
+      return ExitStatus.success
+    }
     let started = Date()
     umask(whole.report.groupReadable ? 0o027 : 0o077)
     let logger = whole.logging.makeLogger(redactor: redactor)
@@ -112,6 +122,22 @@ struct AccountsRun {
     }
     if stop.cause != nil { return stop.exitCode }
     return ExitStatus.of(results.map(\.status) + [rollupStatus])
+  }
+
+  /// One night as `--check-config` lists it: the account, where its report and history go and
+  /// where its credentials come from.
+  static func describe(_ configuration: RunConfiguration, name: String, credentials: String? = nil) -> String
+  {
+    let clientType = configuration.clientType?.rawValue ?? "all"
+    let history = configuration.historyLocation.map { "\($0)" } ?? "no history"
+    let source: String
+    switch configuration.source {
+    case .api(let baseURL, _, _):
+      source = "\(baseURL.absoluteString), credentials from \(credentials ?? "the environment")"
+    case .pages(let directory): source = "saved pages in \(directory.path)"
+    case .demo: source = "the demo fleet"
+    }
+    return "\(name) (\(clientType)): \(source); report \(configuration.output.path); history \(history)"
   }
 
   /// The roll-up's summary e-mail and how it is sent: `rollup-email-to`, with the top level's

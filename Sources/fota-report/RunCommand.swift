@@ -47,6 +47,14 @@ struct RunCommand: AsyncParsableCommand {
   @OptionGroup(title: "Logging")
   var logging: LoggingOptions
 
+  @Flag(
+    name: .customLong("check-config"),
+    help: ArgumentHelp(
+      "Check the options (with --config, the file, every account's options and credentials files) "
+        + "and exit without a request: 0 and one line per night on standard output when a run would "
+        + "start, 64 naming the mistake when not."))
+  var checkConfig = false
+
   func validate() throws {
     if source.config == nil { try email.checkRecipients() }
     _ = try report.historyLocation()
@@ -86,6 +94,12 @@ struct RunCommand: AsyncParsableCommand {
     let redactor = SecretRedactor(ProcessInfo.processInfo.environment["SMTP_PASSWORD"].map { [$0] } ?? [])
     let logger = logging.makeLogger(redactor: redactor)
     let configuration = try configuration(redactor: redactor)
+    if checkConfig {
+      print(
+        AccountsRun.describe(configuration, name: configuration.account ?? configuration.source.account ?? "")
+      )
+      return
+    }
     let stop = NightStop()
     let reporter = ProgressReporter(logger: logger)
     let night = AccountNight(
