@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -39,12 +40,19 @@ enum Failpoint: String {
     try? await Task.sleep(for: .seconds(5))
   }
 
+  /// Whether a failpoint has signalled the process: once per process, as one `systemctl stop`
+  /// would, however many nights of a run of many accounts reach it (a second signal would end the
+  /// process at once).
+  private static let signalled = Atomic(false)
+
   /// Dies or signals here when the environment says so; true when it signalled.
   @discardableResult
   func reachWithoutWaiting() -> Bool {
     let environment = ProcessInfo.processInfo.environment
     if environment[Self.variable] == rawValue { kill(getpid(), SIGKILL) }
-    guard environment[Self.signalVariable] == rawValue else { return false }
+    guard environment[Self.signalVariable] == rawValue,
+      Self.signalled.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged
+    else { return false }
     let signal: Int32
     switch environment["FOTA_SIGNAL"] {
     case "INT"?: signal = SIGINT
