@@ -165,6 +165,9 @@ struct AccountsRun {
     return (composer, delivery)
   }
 
+  /// The reason of a night the run was stopped before.
+  private static let notStarted = "not started: the run was stopped"
+
   /// The roll-up of tonight's nights, in the file's order.
   private static func rollup(
     _ planned: [Planned], _ results: [AccountNight.Result], publisher: RollupPublisher, started: Date
@@ -224,7 +227,7 @@ struct AccountsRun {
         group.addTask {
           guard !Task.isCancelled else {
             return (
-              index, AccountNight.Result(status: stop.exitCode, reason: "not started: the run was stopped")
+              index, AccountNight.Result(status: stop.exitCode, reason: notStarted)
             )
           }
           var logger = logger
@@ -315,6 +318,12 @@ struct AccountsRun {
     case ExitStatus.recordIncomplete: outcome = "published, history not written (exit 4)"
     case ExitStatus.deliveryFailed: outcome = "published, e-mail not delivered (exit 3)"
     case ExitStatus.busy: outcome = "not run: another run holds it (exit 75); the previous report stays"
+    case 128... where result.reason == Self.notStarted:
+      outcome = "not started: the run was stopped (exit \(result.status))"
+    case 128...:
+      outcome =
+        "stopped (exit \(result.status))"
+        + (result.outcome == nil ? "; the previous report stays" : " after the report was published")
     default: outcome = "failed (exit \(result.status)); the previous report stays"
     }
     let devices = result.outcome.map { "\($0.summary.totals.devices) devices" } ?? "no devices"

@@ -149,6 +149,8 @@ struct AccountsRunTests {
 
     // The metrics file holds every account, each with its own exit code.
     let metrics = try String(contentsOf: directory.path("fota.prom"), encoding: .utf8)
+    let (status, output) = try await MetricsTests.check(directory.path("fota.prom"))
+    #expect(status == 0 && output.isEmpty, "promtool: \(output)")
     for (name, code) in [(Self.fleet.account, 0), (others[0].fleet.account, 0), (others[1].fleet.account, 1)]
     {
       #expect(
@@ -260,6 +262,49 @@ struct AccountsRunTests {
         #expect(FileManager.default.fileExists(atPath: rollup.appendingPathComponent("report.html").path))
       }
     }
+  }
+
+  @Test("SIGTERM stops every night of the run cleanly: exit 143, nothing published, one line each")
+  func signal() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    // Each request waits 400 ms: a night is still collecting its second page long after the
+    // signal has reached it.
+    let configuration = Self.simulator(accounts: 3, sharing: true, latency: .milliseconds(400))
+    let config = directory.path("fleet.toml")
+    var runner = BinaryRunner(
+      environment: BinaryRunner.environment(adding: SimulatorLauncher.loginEnvironment()))
+    // The first night to collect a page sends the process SIGTERM.
+    runner.environment["FOTA_SIGNAL_AT"] = "collecting"
+    runner.environment["FOTA_SIGNAL"] = "TERM"
+    let outs = (1...3).map { directory.path("account-\($0)") }
+    let signalling = runner
+    let result = try await SimulatorLauncher.withSimulator(configuration) { _, url in
+      var text =
+        "rollup = \"\(directory.path("all").path)\"\naccounts-at-once = 2\n" + Self.header(url, directory)
+      text += Self.account(Self.fleet.account, out: outs[0])
+      for (index, other) in configuration.otherAccounts.enumerated() {
+        text += Self.account(other.fleet.account, out: outs[index + 1])
+      }
+      try text.write(to: config, atomically: true, encoding: .utf8)
+      return try await signalling.run(["run", "--config", config.path])
+    }
+    #expect(result.exitCode == 143, "\(result.standardError)")
+    let closing = result.errorLines.filter { !$0.hasPrefix("fota-report: error:") }
+    #expect(closing.count == 3, "\(result.errorLines)")
+    #expect(
+      closing.allSatisfy {
+        $0.contains(": stopped (exit 143); the previous report stays")
+          || $0.contains(": not started: the run was stopped (exit 143)")
+      }, "\(closing)")
+    #expect(closing.last?.contains("not started") == true, "the third waits for a place and never starts")
+    for out in outs + [directory.path("all")] {
+      #expect(!FileManager.default.fileExists(atPath: out.path), "\(out.path)")
+    }
+    let left = try FileManager.default.contentsOfDirectory(atPath: directory.url.path).filter {
+      $0.hasPrefix(".") && !$0.hasSuffix(".lock")
+    }
+    #expect(left.isEmpty, "\(left)")
   }
 
   @Test("accounts reached with the same credentials log in once")
