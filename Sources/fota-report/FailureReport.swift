@@ -19,22 +19,21 @@ enum FailureReport {
 
   /// Prints one account's closing line of a run of many accounts.
   static func print(summary: String, redactor: SecretRedactor = SecretRedactor()) {
-    let line = redactor.redact(MessageText.oneLine(summary))
-    guard json.withLock({ $0 }) else {
-      FileHandle.standardError.write(Data("fota-report: \(line)\n".utf8))
-      return
-    }
-    JSONLogHandler.write(
-      level: "notice", message: line, label: "fota-report", source: "fota_report", metadata: nil)
+    emit(summary, level: "notice", prefix: "fota-report: ", redactor: redactor)
   }
 
   static func print(message: String, redactor: SecretRedactor = SecretRedactor()) {
-    let line = redactor.redact(MessageText.oneLine(message))
+    emit(message, level: "error", prefix: "fota-report: error: ", redactor: redactor)
+  }
+
+  /// One line on standard error: after `prefix` as text, or a JSON object at `level`.
+  private static func emit(_ text: String, level: String, prefix: String, redactor: SecretRedactor) {
+    let line = redactor.redact(MessageText.oneLine(text))
     guard json.withLock({ $0 }) else {
-      FileHandle.standardError.write(Data("fota-report: error: \(line)\n".utf8))
+      FileHandle.standardError.write(Data("\(prefix)\(line)\n".utf8))
       return
     }
     JSONLogHandler.write(
-      level: "error", message: line, label: "fota-report", source: "fota_report", metadata: nil)
+      level: level, message: line, label: "fota-report", source: "fota_report", metadata: nil)
   }
 }

@@ -8,10 +8,7 @@ import Testing
 @Suite("many accounts in one run")
 struct AccountsRunTests {
   static let fleet = SyntheticFleet(seed: 21, deviceCount: 1_300)
-  static let csvFiles = [
-    "devices.csv", "by-model-firmware.csv", "by-model.csv", "by-firmware.csv", "readiness.csv",
-    "upgrade-age.csv",
-  ]
+  static let csvFiles = HTTPCollectionTests.csvFiles
 
   /// The simulator's accounts 2 and 3, with users of their own unless `sharing` says otherwise.
   static func simulator(accounts: Int = 3, sharing: Bool = false, latency: Duration = .zero)
@@ -307,16 +304,17 @@ struct AccountsRunTests {
     #expect(left.isEmpty, "\(left)")
   }
 
-  @Test("accounts reached with the same credentials log in once")
-  func sharedLogin() async throws {
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
-    let configuration = Self.simulator(sharing: true)
+  /// Runs a config file of every account `configuration` serves, after `settings`, against it.
+  static func runAll(
+    _ configuration: SimulatorConfiguration, settings: String, in directory: TemporaryDirectory
+  )
+    async throws -> (BinaryRunner.Result, SimulatorStatistics)
+  {
     let config = directory.path("fleet.toml")
     let runner = BinaryRunner(
       environment: BinaryRunner.environment(adding: SimulatorLauncher.loginEnvironment()))
-    let (result, statistics) = try await SimulatorLauncher.withSimulator(configuration) { simulator, url in
-      var text = Self.header(url, directory) + "accounts-at-once = 3\n"
+    return try await SimulatorLauncher.withSimulator(configuration) { simulator, url in
+      var text = Self.header(url, directory) + settings
       text += Self.account(Self.fleet.account, out: directory.path("one"))
       for (index, other) in configuration.otherAccounts.enumerated() {
         text += Self.account(other.fleet.account, out: directory.path("other-\(index)"))
@@ -324,6 +322,14 @@ struct AccountsRunTests {
       try text.write(to: config, atomically: true, encoding: .utf8)
       return (try await runner.run(["run", "--config", config.path]), await simulator.statistics())
     }
+  }
+
+  @Test("accounts reached with the same credentials log in once")
+  func sharedLogin() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let (result, statistics) = try await Self.runAll(
+      Self.simulator(sharing: true), settings: "accounts-at-once = 3\n", in: directory)
     #expect(result.exitCode == 0, "\(result.standardError)")
     #expect(statistics.tokenRequests == 1)
     #expect(statistics.sessionLogins == 1)
@@ -334,19 +340,9 @@ struct AccountsRunTests {
   func accountsAtOnce(limit: Int) async throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
-    let configuration = Self.simulator(accounts: 4, sharing: true, latency: .milliseconds(40))
-    let config = directory.path("fleet.toml")
-    let runner = BinaryRunner(
-      environment: BinaryRunner.environment(adding: SimulatorLauncher.loginEnvironment()))
-    let (result, statistics) = try await SimulatorLauncher.withSimulator(configuration) { simulator, url in
-      var text = Self.header(url, directory) + "accounts-at-once = \(limit)\nparallel = 1\nno-plan = true\n"
-      text += Self.account(Self.fleet.account, out: directory.path("one"))
-      for (index, other) in configuration.otherAccounts.enumerated() {
-        text += Self.account(other.fleet.account, out: directory.path("other-\(index)"))
-      }
-      try text.write(to: config, atomically: true, encoding: .utf8)
-      return (try await runner.run(["run", "--config", config.path]), await simulator.statistics())
-    }
+    let (result, statistics) = try await Self.runAll(
+      Self.simulator(accounts: 4, sharing: true, latency: .milliseconds(40)),
+      settings: "accounts-at-once = \(limit)\nparallel = 1\nno-plan = true\n", in: directory)
     #expect(result.exitCode == 0, "\(result.standardError)")
     #expect(statistics.mostDeviceListRequestsAtOnce <= limit)
     #expect(statistics.pagesServed == 4 * 2, "every account's two pages")
