@@ -55,7 +55,8 @@ public struct AccountsFile: Sendable {
   }
 
   /// Reads and checks the file at `path`. `commandLine` holds the options given beside
-  /// `--config`, which replace the file's top-level keys; `date` (YYYY-MM-DD) fills `{date}`.
+  /// `--config`, which replace the file's top-level keys; `date` (YYYY-MM-DD) fills `{date}`
+  /// for an account without `as-of`.
   /// `mailKeys` are the options that only mean something with `email-to` (the sender, the
   /// delivery): set at the top level, they reach only the accounts that have recipients.
   public static func load(
@@ -200,8 +201,13 @@ public struct AccountsFile: Sendable {
         credentialsFile = file
       }
       if let pages = settings["save-pages"], case .string(let template) = pages.value {
+        // The night's day: its as-of when given, else the run's.
+        var day = date
+        if case .string(let asOf)? = settings["as-of"]?.value, asOf.count >= 10 {
+          day = String(asOf.prefix(10))
+        }
         let filled = template.replacingOccurrences(of: "{account}", with: name)
-          .replacingOccurrences(of: "{date}", with: date)
+          .replacingOccurrences(of: "{date}", with: day)
         settings["save-pages"] = (.string(filled), pages.line)
         let folder = URL(fileURLWithPath: filled).standardizedFileURL.path
         if let first = savedPages[folder] {

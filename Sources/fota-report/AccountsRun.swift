@@ -45,7 +45,7 @@ struct AccountsRun {
     do {
       let beside = Self.optionsBesideConfig()
       file = try AccountsFile.load(
-        path: configPath, options: .run, commandLine: beside, date: Self.date(beside["as-of"]),
+        path: configPath, options: .run, commandLine: beside, date: Self.today(),
         mailKeys: Set(OptionCatalogue.of(EmailOptionsGroup.self).kinds.keys).subtracting([
           "email-to", "report-url",
         ]))
@@ -137,7 +137,9 @@ struct AccountsRun {
     case .pages(let directory): source = "saved pages in \(directory.path)"
     case .demo: source = "the demo fleet"
     }
-    return "\(name) (\(clientType)): \(source); report \(configuration.output.path); history \(history)"
+    let pages = configuration.savePages.map { "; pages saved in \($0.path)" } ?? ""
+    return
+      "\(name) (\(clientType)): \(source); report \(configuration.output.path); history \(history)\(pages)"
   }
 
   /// The roll-up's summary e-mail and how it is sent: `rollup-email-to`, with the top level's
@@ -300,9 +302,8 @@ struct AccountsRun {
     return OptionCatalogue.run.settings(from: beside).settings
   }
 
-  /// The date `{date}` stands for: `--as-of`'s day, else today's (UTC).
-  private static func date(_ asOf: ConfigValue?) -> String {
-    if case .string(let text)? = asOf, text.count >= 10 { return String(text.prefix(10)) }
+  /// Today (UTC), which `{date}` stands for in an account without `as-of`.
+  private static func today() -> String {
     let formatter = ISO8601DateFormatter()
     formatter.formatOptions = [.withFullDate]
     return formatter.string(from: Date())

@@ -133,4 +133,34 @@ struct ConfigFileTests {
     #expect(bad.exitCode == 64)
     #expect(bad.errorLines.first?.contains("--parallel given beside --config") == true, "\(bad.errorLines)")
   }
+
+  @Test("save-pages fills in {account} and {date}: the night's as-of, else today")
+  func savePagesTemplate() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let config = directory.path("fleet.toml")
+    let pages = directory.path("pages").path
+    try """
+    base-url = "http://127.0.0.1:9"
+    no-history = true
+    save-pages = "\(pages)/{account}/{date}"
+
+    [[account]]
+    name = "1-1"
+    out = "\(directory.path("a").path)"
+    as-of = "2026-11-05T00:00:00Z"
+
+    [[account]]
+    name = "1-2"
+    out = "\(directory.path("b").path)"
+    """.write(to: config, atomically: true, encoding: .utf8)
+    let runner = BinaryRunner(
+      environment: BinaryRunner.environment(adding: SimulatorLauncher.loginEnvironment()))
+    let result = try await runner.run(["run", "--config", config.path, "--check-config"])
+    #expect(result.exitCode == 0, "\(result.standardError)")
+    let lines = result.standardOutput.split(separator: "\n").map(String.init)
+    #expect(lines.first?.hasSuffix("pages saved in \(pages)/1-1/2026-11-05") == true, "\(lines)")
+    let today = ISO8601DateFormatter.string(from: Date(), timeZone: .gmt, formatOptions: [.withFullDate])
+    #expect(lines.last?.hasSuffix("pages saved in \(pages)/1-2/\(today)") == true, "\(lines)")
+  }
 }

@@ -53,4 +53,43 @@ struct LayoutTests {
       #expect(problems == [], "e-mail at \(width) px")
     }
   }
+
+  @Test("the fleet roll-up of a run of many accounts, one failed, at every width")
+  func rollup() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let config = directory.path("fleet.toml")
+    try """
+    demo = true
+    demo-devices = 4000
+    no-history = true
+    formats = ["csv", "html"]
+    templates = "\(RepositoryPaths.templates.path)"
+    rollup = "\(directory.path("all").path)"
+
+    [[account]]
+    name = "0242078698-00001"
+    out = "\(directory.path("all-types").path)"
+
+    [[account]]
+    name = "0242078698-00001"
+    client-type = "LWM2M"
+    out = "\(directory.path("lwm2m").path)"
+
+    [[account]]
+    name = "0242078698-00009"
+    demo = false
+    from-pages = "\(directory.path("no-such-pages").path)"
+    out = "\(directory.path("missing").path)"
+    """.write(to: config, atomically: true, encoding: .utf8)
+    let result = try await runner.run(["run", "--config", config.path])
+    #expect(result.exitCode == 1, "\(result.standardError)")
+    let page = directory.path("all/report.html")
+    let html = try String(contentsOf: page, encoding: .utf8)
+    #expect(html.contains("Accounts that failed tonight"))
+    for width in [420, 1280] {
+      let problems = try await BrowserLayout.check(page, width: width, screenshot: "rollup-\(width)")
+      #expect(problems == [], "roll-up at \(width) px")
+    }
+  }
 }
