@@ -46,12 +46,14 @@ struct DeviceTable {
     mutating func finish() throws { try batch.finish() }
   }
 
-  func writer() throws -> Writer {
+  /// A writer of devices; `fresh` when the table holds none of this account and filter, so that
+  /// no row replaces another and the store may write them its fastest way (PostgreSQL's `COPY`).
+  func writer(fresh: Bool = false) throws -> Writer {
     let updates = Self.columnNames.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
     return Writer(
       batch: try sql.batch(
         into: "device", columns: ["account", "clientTypeFilter", "sortKey"] + Self.columnNames,
-        conflict: "ON CONFLICT (account, clientTypeFilter, sortKey) DO UPDATE SET \(updates)"),
+        conflict: fresh ? "" : "ON CONFLICT (account, clientTypeFilter, sortKey) DO UPDATE SET \(updates)"),
       account: account, filter: filter)
   }
 
@@ -61,6 +63,24 @@ struct DeviceTable {
       "SELECT \(Self.columns) FROM device WHERE account = ? AND clientTypeFilter = ? AND sortKey = ?",
       [account, filter, sortKey]
     ).map(Self.device)
+  }
+
+  /// The most devices ``devices(sortKeys:)`` asks for in one statement.
+  static let lookupBatch = 1_000
+
+  /// The stored devices of `sortKeys` (at most ``lookupBatch``), by sort key: one statement, so
+  /// that a shared history's round trips grow with the changes a thousand at a time.
+  func devices(sortKeys: [String]) throws -> [String: Device] {
+    guard !sortKeys.isEmpty else { return [:] }
+    let marks = Array(repeating: "?", count: sortKeys.count).joined(separator: ", ")
+    var found: [String: Device] = [:]
+    for row in try sql.rows(
+      "SELECT sortKey, \(Self.columns) FROM device WHERE account = ? AND clientTypeFilter = ? AND sortKey IN (\(marks))",
+      [account, filter] + sortKeys)
+    {
+      found[try row.string("sortKey")] = try Self.device(row)
+    }
+    return found
   }
 
   /// Deletes one device.

@@ -162,6 +162,7 @@ public final class HistoryStore: Sendable {
         switch night.writes {
         case .everyDevice:
           try table.deleteAll()
+          writer = try table.writer(fresh: true)
           var tonight: DeviceIndex? = DeviceIndex()
           var written = 0
           for record in devices {
@@ -363,31 +364,61 @@ public final class HistoryStore: Sendable {
     let lookup = DeviceTable(sql: sql, account: account, filter: filter)
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys
-    func stored(_ id: String) throws -> Device? {
-      try lookup.device(sortKey: DeviceID.sortKey(id))
+    // The events are taken in stretches: the stored devices a stretch needs are read in one
+    // statement, then its events are compared in order.
+    enum Step {
+      case added(Device)
+      case changed(Device)
+      case removed(String)
+    }
+    var stretch: [Step] = []
+    var wanted: [String] = []
+    func compareStretch() throws -> Bool {
+      let stored = try lookup.devices(sortKeys: wanted)
+      for step in stretch {
+        switch step {
+        case .added(let device):
+          builder.compare(previous: nil, current: device)
+          upserts.append(device)
+        case .changed(let device):
+          guard let before = stored[DeviceID.sortKey(device.deviceId)] else { return false }
+          let changes = builder.delta.changes.count
+          builder.compare(previous: before, current: device)
+          if builder.delta.changes.count > changes || before.make != device.make
+            || before.model != device.model
+          {
+            upserts.append(device)
+          }
+        case .removed(let id):
+          guard let device = stored[DeviceID.sortKey(id)] else { return false }
+          builder.compare(previous: device, current: nil)
+          removals.append(
+            (device, String(decoding: try encoder.encode(ChangeTable.Snapshot(device)), as: UTF8.self)))
+        }
+      }
+      stretch.removeAll(keepingCapacity: true)
+      wanted.removeAll(keepingCapacity: true)
+      return true
     }
     let tonight = merge.devices.makeIterator()
     for event in merge.events {
       switch event {
       case .added:
         guard let device = tonight.next() else { return nil }
-        builder.compare(previous: nil, current: device)
-        upserts.append(device)
+        stretch.append(.added(device))
       case .changed:
-        guard let device = tonight.next(), let before = try stored(device.deviceId) else { return nil }
-        let changes = builder.delta.changes.count
-        builder.compare(previous: before, current: device)
-        if builder.delta.changes.count > changes || before.make != device.make || before.model != device.model
-        {
-          upserts.append(device)
-        }
+        guard let device = tonight.next() else { return nil }
+        stretch.append(.changed(device))
+        wanted.append(DeviceID.sortKey(device.deviceId))
       case .removed(let id):
-        guard let device = try stored(String(id)) else { return nil }
-        builder.compare(previous: device, current: nil)
-        removals.append(
-          (device, String(decoding: try encoder.encode(ChangeTable.Snapshot(device)), as: UTF8.self)))
+        stretch.append(.removed(String(id)))
+        wanted.append(DeviceID.sortKey(String(id)))
+      }
+      if wanted.count == DeviceTable.lookupBatch || stretch.count == DeviceTable.page {
+        guard try compareStretch() else { return nil }
       }
     }
+    guard try compareStretch() else { return nil }
     return (builder.delta, .changed(upserts: upserts, removals: removals, index: merge.tonight))
   }
 
