@@ -131,7 +131,7 @@ let package = Package(
     .target(
       name: "FOTASimulator",
       dependencies: [
-        "ThingSpaceAPI", "FOTAFleet", .product(name: "Hummingbird", package: "hummingbird"),
+        "ThingSpaceAPI", "FOTAFleet", "FOTAModel", .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "UnixSignals", package: "swift-service-lifecycle"), logging,

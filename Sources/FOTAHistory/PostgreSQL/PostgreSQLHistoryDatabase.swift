@@ -22,6 +22,8 @@ final class PostgreSQLHistoryDatabase: HistoryDatabase, @unchecked Sendable {
   private let lock = NSLock()
   /// Rows the write transaction under way has sent to each table (guarded by `lock`).
   fileprivate var rowsWritten: [String: Int] = [:]
+  /// The thread every store in the process copies on; copies are short, one at a time per store.
+  static let copyThread = DedicatedThreads(count: 1, name: "fota-history-copy")
   /// Rows written to a table in one transaction past which its statistics are refreshed.
   static let analyzeAfterRows = 10_000
 
@@ -147,7 +149,9 @@ final class PostgreSQLHistoryDatabase: HistoryDatabase, @unchecked Sendable {
   }
 
   /// Sends rows in `COPY`'s text format (`text`: tab-separated, one row a line) into `table`,
-  /// bounded as a statement is; the transfer runs on ``CopyThread``.
+  /// bounded as a statement is. postgres-nio offers `COPY` as async code only, and the store's
+  /// caller waits for it blocking, maybe on a thread of Swift's shared pool: the transfer runs on
+  /// a thread of its own, so it never needs that pool to make progress.
   fileprivate func copy(into table: String, columns: [String], text: [UInt8]) throws {
     guard !connection.isClosed else { throw ConnectionClosed() }
     let connection = self.connection
@@ -155,7 +159,7 @@ final class PostgreSQLHistoryDatabase: HistoryDatabase, @unchecked Sendable {
     let loop = connection.eventLoop
     let settled = FirstOnly()
     let promise = loop.makePromise(of: Void.self)
-    let transfer = Task(executorPreference: CopyThread.shared) {
+    let transfer = Task(executorPreference: Self.copyThread) {
       do {
         // postgres-nio quotes the names; the history's were created unquoted, so lower-case.
         try await connection.copyFrom(

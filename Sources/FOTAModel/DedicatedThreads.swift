@@ -1,17 +1,15 @@
 import Foundation
 
-/// Threads of the simulator's own that run its tasks, so that a simulator inside a busy process
-/// (the tests, where every core's share of Swift's pool may be taken by a night being computed)
-/// answers as promptly as one running alone: a task that prefers this executor, and the tasks
-/// it starts in groups, run here and never wait for the shared pool.
-final class ServingThreads: TaskExecutor, @unchecked Sendable {
-  /// The threads every simulator in the process serves on.
-  static let shared = ServingThreads(count: 2, name: "thingspace-simulator")
-
+/// Threads of their own for tasks that must never wait for Swift's shared pool: a task that
+/// prefers this executor, and the tasks it starts in groups, run here. For work a blocked pool
+/// thread may be waiting on (the PostgreSQL history's `COPY`), and for servers inside a busy
+/// process (the simulator in the tests).
+public final class DedicatedThreads: TaskExecutor, @unchecked Sendable {
   private let condition = NSCondition()
   private var jobs: [UnownedJob] = []
 
-  private init(count: Int, name: String) {
+  /// Starts `count` threads named `name-N`, which serve for the life of the process.
+  public init(count: Int, name: String) {
     for number in 0..<count {
       let thread = Thread { [self] in serve() }
       thread.name = "\(name)-\(number)"
@@ -19,7 +17,7 @@ final class ServingThreads: TaskExecutor, @unchecked Sendable {
     }
   }
 
-  func enqueue(_ job: consuming ExecutorJob) {
+  public func enqueue(_ job: consuming ExecutorJob) {
     let job = UnownedJob(job)
     condition.lock()
     jobs.append(job)
