@@ -1,4 +1,5 @@
 import FOTAFleet
+import FOTAPublish
 import FOTASimulator
 import FOTATestSupport
 import Foundation
@@ -322,6 +323,58 @@ struct AccountsRunTests {
       try text.write(to: config, atomically: true, encoding: .utf8)
       return (try await runner.run(["run", "--config", config.path]), await simulator.statistics())
     }
+  }
+
+  @Test("a history that cannot be used and a report folder another run holds cost only their own accounts")
+  func historyAndLock() async throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let broken = directory.path("broken.sqlite")
+    try Data(String(repeating: "not an SQLite database. ", count: 8).utf8).write(to: broken)
+    let outs = (1...3).map { directory.path("account-\($0)") }
+    let config = directory.path("fleet.toml")
+    try """
+    demo = true
+    demo-devices = 1500
+    formats = ["csv"]
+    templates = "\(RepositoryPaths.templates.path)"
+    rollup = "\(directory.path("all").path)"
+    accounts-at-once = 3
+
+    [[account]]
+    name = "0242078698-00001"
+    out = "\(outs[0].path)"
+    no-history = true
+
+    [[account]]
+    name = "0242078698-00001"
+    client-type = "LWM2M"
+    out = "\(outs[1].path)"
+    history = "\(broken.path)"
+
+    [[account]]
+    name = "0242078698-00001"
+    client-type = "OMADM"
+    out = "\(outs[2].path)"
+    no-history = true
+    """.write(to: config, atomically: true, encoding: .utf8)
+    let held = try RunLock.acquire(outs[2], purpose: "another run of this account")
+    let result = try await BinaryRunner().run(["run", "--config", config.path])
+    withExtendedLifetime(held) {}
+    // 1 (a night not run) over 4 (a history not used).
+    #expect(result.exitCode == 1, "\(result.standardError)")
+    let accounts = try CSVFile.read(
+      String(contentsOf: directory.path("all/accounts.csv"), encoding: .utf8))
+    #expect(accounts.rows.map { $0[2] } == ["published", "published-without-history", "busy"])
+    #expect(accounts.rows.map { $0[3] } == ["0", "4", "75"])
+    #expect(FileManager.default.fileExists(atPath: outs[0].appendingPathComponent("devices.csv").path))
+    #expect(FileManager.default.fileExists(atPath: outs[1].appendingPathComponent("devices.csv").path))
+    #expect(!FileManager.default.fileExists(atPath: outs[2].path))
+    let closing = result.errorLines.filter { !$0.hasPrefix("fota-report: error:") }
+    #expect(closing.count == 3, "\(result.errorLines)")
+    #expect(closing[1].contains("(LWM2M): published, history not written (exit 4)"))
+    #expect(closing[2].contains("(OMADM): not run: another run holds it (exit 75)"))
+    #expect(result.errorLines.contains { $0.contains("another run of this account") })
   }
 
   @Test("accounts reached with the same credentials log in once")
