@@ -65,7 +65,7 @@ public struct OptionCatalogue: Sendable {
     let a = Array(a)
     let b = Array(b)
     var previous = Array(0...b.count)
-    for i in 1...max(a.count, 1) where !a.isEmpty {
+    for i in stride(from: 1, through: a.count, by: 1) {
       var current = [i] + Array(repeating: 0, count: b.count)
       for j in stride(from: 1, through: b.count, by: 1) {
         current[j] = min(
@@ -73,6 +73,7 @@ public struct OptionCatalogue: Sendable {
       }
       previous = current
     }
-    return a.isEmpty ? b.count : previous[b.count]
+    return previous[b.count]
   }
+
 }

@@ -57,7 +57,7 @@ struct AccountNight: Sendable {
         say(line)
         result = Result(status: ExitStatus.of(error))
       }
-      result.reason = result.reason ?? firstSaid
+      result.reason = result.reason ?? said.first
     }
     writeMetrics(result, started: started)
     return result
@@ -90,9 +90,6 @@ struct AccountNight: Sendable {
   }
 
   private let said = Said()
-
-  /// The first line said, for the run's closing summary.
-  private var firstSaid: String? { said.first }
 
   /// One line on standard error, scrubbed of secrets, after the night's label if it has one.
   private func say(_ message: String) {
